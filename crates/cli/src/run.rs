@@ -1,0 +1,275 @@
+//! The batch: read items in chunks, analyse a chunk in parallel, print in input order.
+
+use crate::input::{self, Item, Kind};
+use crate::ExtractArgs;
+use anyhow::{Context, Result};
+use dossier::{Analysis, Pipeline};
+use dossier_output::{human::HumanPrinter, wire};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+/// Items per parallel chunk, and the byte budget that closes a chunk early.
+const CHUNK_ITEMS: usize = 256;
+const CHUNK_BYTES: usize = 8 << 20;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Jsonl,
+    Json,
+    Human,
+}
+
+struct Sink<'a> {
+    out: BufWriter<io::StdoutLock<'a>>,
+    mode: Mode,
+    human: HumanPrinter,
+    progress: Option<ProgressBar>,
+}
+
+/// An output failure: a closed pipe ends the run quietly, anything else is exit 1.
+enum OutErr {
+    BrokenPipe,
+    Io(io::Error),
+}
+
+impl From<io::Error> for OutErr {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            OutErr::BrokenPipe
+        } else {
+            OutErr::Io(e)
+        }
+    }
+}
+
+fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> String {
+    match item {
+        Item::Bad { id, text, why } => {
+            let r = wire::Record::error(id.clone(), text, why.clone());
+            match mode {
+                Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
+                Mode::Json => wire::to_pretty(&r),
+                Mode::Jsonl => wire::to_line(&r),
+            }
+        }
+        Item::Doc { id, doc, note } => {
+            let mut a: Analysis = pipeline.extract(doc);
+            if let Some(n) = note {
+                a.diagnostics
+                    .push(dossier::Diagnostic::warning("input", n.clone(), None));
+            }
+            match mode {
+                Mode::Human => human.render(doc, &a),
+                Mode::Json => wire::to_pretty(&wire::Record::build(id.clone(), doc, &a)),
+                Mode::Jsonl => wire::to_line(&wire::Record::build(id.clone(), doc, &a)),
+            }
+        }
+    }
+}
+
+fn id_label(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Sink<'_> {
+    fn flush_chunk(&mut self, pipeline: &Pipeline, chunk: &mut Vec<Item>) -> Result<(), OutErr> {
+        let mode = self.mode;
+        let human = self.human;
+        let rendered: Vec<String> = chunk
+            .par_iter()
+            .map(|it| render(pipeline, mode, human, it))
+            .collect();
+        for r in &rendered {
+            self.out.write_all(r.as_bytes())?;
+            if mode != Mode::Human {
+                self.out.write_all(b"\n")?;
+            }
+        }
+        if let Some(p) = &self.progress {
+            p.inc(chunk.len() as u64);
+        }
+        chunk.clear();
+        Ok(())
+    }
+}
+
+fn item_bytes(it: &Item) -> usize {
+    match it {
+        Item::Doc { doc, .. } => doc.text.len(),
+        Item::Bad { .. } => 64,
+    }
+}
+
+/// Read JSON lines from `r` into the sink chunk by chunk.
+fn pump_jsonl(
+    r: &mut dyn BufRead,
+    pipeline: &Pipeline,
+    sink: &mut Sink<'_>,
+    chunk: &mut Vec<Item>,
+    bytes: &mut usize,
+) -> Result<Result<(), OutErr>> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = r.read_until(b'\n', &mut buf).context("reading input")?;
+        if n == 0 {
+            return Ok(Ok(()));
+        }
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        let item = input::parse_line(&buf);
+        *bytes += item_bytes(&item);
+        chunk.push(item);
+        if chunk.len() >= CHUNK_ITEMS || *bytes >= CHUNK_BYTES {
+            if let Err(e) = sink.flush_chunk(pipeline, chunk) {
+                return Ok(Err(e));
+            }
+            *bytes = 0;
+        }
+    }
+}
+
+pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    if let Some(n) = args.threads {
+        // a second call (tests) fails harmlessly
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let mode = if args.jsonl {
+        Mode::Jsonl
+    } else if args.json {
+        Mode::Json
+    } else {
+        Mode::Human
+    };
+    let color = match args.color.as_str() {
+        "always" => true,
+        "never" => false,
+        _ => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let pipeline = Pipeline::builder()
+        .build()
+        .context("building the pipeline")?;
+    let progress = (!args.quiet && io::stderr().is_terminal() && mode != Mode::Human).then(|| {
+        let p = ProgressBar::new_spinner();
+        p.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        p
+    });
+    let stdout = io::stdout();
+    let mut sink = Sink {
+        out: BufWriter::new(stdout.lock()),
+        mode,
+        human: HumanPrinter { color },
+        progress,
+    };
+    let mut chunk: Vec<Item> = Vec::new();
+    let mut bytes = 0usize;
+    let mut failures = 0usize;
+
+    let paths: Vec<_> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let read_stdin = args.paths.is_empty() || args.paths.iter().any(|p| p.as_os_str() == "-");
+
+    let outcome: Result<(), OutErr> = (|| {
+        if read_stdin {
+            let stdin = io::stdin();
+            let mut lock = stdin.lock();
+            let jsonl = args.jsonl || {
+                let peek = lock.fill_buf().map(|b| b.to_vec()).unwrap_or_default();
+                peek.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+            };
+            if jsonl {
+                match pump_jsonl(&mut lock, &pipeline, &mut sink, &mut chunk, &mut bytes) {
+                    Ok(r) => r?,
+                    Err(e) => {
+                        eprintln!("dossier: stdin: {e:#}");
+                        failures += 1;
+                    }
+                }
+            } else {
+                let mut all = Vec::new();
+                if let Err(e) = lock.read_to_end(&mut all) {
+                    eprintln!("dossier: stdin: {e}");
+                    failures += 1;
+                }
+                chunk.push(input::plain_document("stdin".into(), all));
+            }
+        }
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for p in &paths {
+            input::expand(p, &mut files, &mut errors);
+        }
+        for e in errors {
+            eprintln!("dossier: {e}");
+            failures += 1;
+        }
+        for f in files {
+            let file = match std::fs::File::open(&f) {
+                Ok(file) => file,
+                Err(e) => {
+                    eprintln!("dossier: {}: {e}", f.display());
+                    failures += 1;
+                    continue;
+                }
+            };
+            match input::kind_of(&f) {
+                Kind::Jsonl => {
+                    let mut r = io::BufReader::new(file);
+                    match pump_jsonl(&mut r, &pipeline, &mut sink, &mut chunk, &mut bytes) {
+                        Ok(r) => r?,
+                        Err(e) => {
+                            eprintln!("dossier: {}: {e:#}", f.display());
+                            failures += 1;
+                        }
+                    }
+                }
+                Kind::Text => {
+                    let mut all = Vec::new();
+                    let mut file = file;
+                    if let Err(e) = file.read_to_end(&mut all) {
+                        eprintln!("dossier: {}: {e}", f.display());
+                        failures += 1;
+                        continue;
+                    }
+                    let item = input::plain_document(f.display().to_string(), all);
+                    bytes += item_bytes(&item);
+                    chunk.push(item);
+                    if chunk.len() >= CHUNK_ITEMS || bytes >= CHUNK_BYTES {
+                        sink.flush_chunk(&pipeline, &mut chunk)?;
+                        bytes = 0;
+                    }
+                }
+            }
+        }
+        sink.flush_chunk(&pipeline, &mut chunk)?;
+        sink.out.flush()?;
+        Ok(())
+    })();
+    if let Some(p) = &sink.progress {
+        p.finish_and_clear();
+    }
+    match outcome {
+        Ok(()) | Err(OutErr::BrokenPipe) => {
+            if failures > 0 {
+                eprintln!("dossier: {failures} input(s) could not be read (see above)");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(OutErr::Io(e)) => Err(anyhow::Error::new(e).context("writing output")),
+    }
+}
