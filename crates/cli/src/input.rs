@@ -10,7 +10,8 @@ pub enum Item {
     Doc {
         id: Value,
         doc: Document,
-        note: Option<String>,
+        /// What was noticed while reading the input (lossy UTF-8, a bad date …).
+        notes: Vec<String>,
     },
     /// A bad input line: echo the id (if any) and say why.
     Bad {
@@ -26,7 +27,8 @@ pub fn parse_line(raw: &[u8]) -> Item {
         Ok(s) => (std::borrow::Cow::Borrowed(s), false),
         Err(_) => (String::from_utf8_lossy(raw), true),
     };
-    let line = line.trim_end_matches('\r');
+    // a byte-order mark (Windows editors put one at the start of a file) is not JSON
+    let line = line.trim_start_matches('\u{FEFF}').trim_end_matches('\r');
     if line.trim().is_empty() {
         return Item::Bad {
             id: Value::Null,
@@ -57,23 +59,29 @@ pub fn parse_line(raw: &[u8]) -> Item {
         Value::Null => String::new(),
         other => other.to_string(),
     };
-    let published_raw = obj
-        .get("published")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let published = published_raw.as_deref().and_then(Date::parse_iso);
-    let mut note = lossy.then(|| "invalid UTF-8 in the input line was replaced".to_string());
-    if published_raw.is_some() && published.is_none() {
-        note = Some(format!(
-            "unreadable \"published\" value {:?} ignored",
-            published_raw.unwrap_or_default()
-        ));
+    let mut notes = Vec::new();
+    if lossy {
+        notes.push("invalid UTF-8 in the input line was replaced with U+FFFD".to_string());
     }
+    let published = match obj.get("published") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(raw)) => {
+            let d = Date::parse_iso(raw);
+            if d.is_none() {
+                notes.push(format!("unreadable \"published\" value {raw:?} ignored"));
+            }
+            d
+        }
+        Some(other) => {
+            notes.push(format!("\"published\" is not a string ({other}); ignored"));
+            None
+        }
+    };
     match (obj.remove("text"), obj.remove("html")) {
         (Some(Value::String(text)), _) => {
             let mut doc = Document::new(id_str, text).with_published(published);
             doc.url = obj.get("url").and_then(Value::as_str).map(str::to_string);
-            Item::Doc { id, doc, note }
+            Item::Doc { id, doc, notes }
         }
         (Some(_), _) => Item::Bad {
             id,
@@ -100,17 +108,17 @@ pub fn parse_line(raw: &[u8]) -> Item {
 
 /// A plain-text file or stdin as one document.
 pub fn plain_document(id: String, bytes: Vec<u8>) -> Item {
-    let (text, note) = match String::from_utf8(bytes) {
-        Ok(s) => (s, None),
+    let (text, notes) = match String::from_utf8(bytes) {
+        Ok(s) => (s, Vec::new()),
         Err(e) => (
             String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            Some("invalid UTF-8 was replaced with U+FFFD".to_string()),
+            vec!["invalid UTF-8 was replaced with U+FFFD".to_string()],
         ),
     };
     Item::Doc {
         id: Value::String(id.clone()),
         doc: Document::new(id, text),
-        note,
+        notes,
     }
 }
 

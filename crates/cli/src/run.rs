@@ -54,9 +54,9 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
                 Mode::Jsonl => wire::to_line(&r),
             }
         }
-        Item::Doc { id, doc, note } => {
+        Item::Doc { id, doc, notes } => {
             let mut a: Analysis = pipeline.extract(doc);
-            if let Some(n) = note {
+            for n in notes {
                 a.diagnostics
                     .push(dossier::Diagnostic::warning("input", n.clone(), None));
             }
@@ -190,6 +190,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
             let mut lock = stdin.lock();
             let jsonl = args.jsonl || {
                 let peek = lock.fill_buf().map(|b| b.to_vec()).unwrap_or_default();
+                let peek = peek.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&peek);
                 peek.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
             };
             if jsonl {

@@ -1,0 +1,123 @@
+//! Running the real `dossier` binary in a temporary directory (after ripgrep's
+//! `tests/util.rs`).
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dossier"))
+}
+
+/// The workspace root (for `examples/`).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the workspace root exists")
+}
+
+/// A temporary working directory with the binary ready to run in it.
+pub struct Dir {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Dir {
+    pub fn new() -> Dir {
+        Dir {
+            tmp: tempfile::tempdir().expect("a temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// Write a file (bytes) under the directory.
+    pub fn create(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path().join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("create parent");
+        }
+        std::fs::write(&p, contents).expect("write file");
+        p
+    }
+
+    /// A command for the binary, run in this directory, colour off.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(bin());
+        c.current_dir(self.path()).args(args).env("NO_COLOR", "1");
+        c
+    }
+
+    /// Run with `stdin` fed from bytes; returns the whole output.
+    pub fn run(&self, args: &[&str], stdin: impl AsRef<[u8]>) -> Output {
+        run_cmd(self.cmd(args), stdin.as_ref())
+    }
+}
+
+/// Run a command with the given stdin and collect its output.
+pub fn run_cmd(mut c: Command, stdin: &[u8]) -> Output {
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawn dossier");
+    let mut pipe = child.stdin.take().expect("stdin pipe");
+    let input = stdin.to_vec();
+    // feed from a thread so a large input cannot deadlock against a full stdout pipe
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait for dossier");
+    let _ = feeder.join();
+    out
+}
+
+/// stdout as UTF-8 (panics with the stderr when it is not).
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap_or_else(|_| {
+        panic!(
+            "stdout is not UTF-8; stderr:\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Assert exit code 0 with a helpful message.
+pub fn assert_ok(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "dossier exited with {:?}; stderr:\n{}",
+        o.status,
+        stderr(o)
+    );
+    assert!(
+        !stderr(o).contains("panicked"),
+        "dossier panicked; stderr:\n{}",
+        stderr(o)
+    );
+}
+
+/// Every output line parsed as a JSON value.
+pub fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("output line {} is not JSON: {e}", i + 1))
+        })
+        .collect()
+}
+
+/// One contract input line.
+pub fn line(id: &str, text: &str) -> String {
+    serde_json::json!({ "id": id, "text": text }).to_string()
+}
