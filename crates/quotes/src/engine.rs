@@ -1,0 +1,1086 @@
+//! The attribution rules. Everything here works on clean-text bytes; `lib.rs` maps the
+//! results back to the original.
+
+use crate::lexicon::{self, is_in, Cue, Frame, Lexicon};
+use crate::marks::{self, Quote};
+use crate::resolve::{self, Names};
+use crate::tokens::{self, Kind, Tok};
+use dossier_core::{QuoteKind, Span};
+
+/// An attribution found in clean text.
+#[derive(Clone, Debug)]
+#[allow(dead_code)]
+pub struct Found {
+    pub content: Vec<Span>,
+    pub source: Option<Span>,
+    pub cue: Option<Span>,
+    pub kind: QuoteKind,
+    pub appos: Option<Span>,
+    /// Where to look for medium and date: the attribution clause outside the content.
+    pub frame: Vec<Span>,
+    pub unit: usize,
+    pub speaker: Option<String>,
+    pub medium: Option<String>,
+}
+
+/// A sentence, or several when a quotation runs across them.
+pub struct Unit {
+    pub span: Span,
+    pub para: usize,
+    pub toks: Vec<Tok>,
+}
+
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub units: Vec<Unit>,
+    pub quotes: Vec<Quote>,
+    pub names: Names,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, paragraphs: &[Span], sentences: &[(Span, usize)]) -> Doc<'a> {
+        let mut quotes = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            marks::find_quotes(text, *p, i, &mut quotes);
+        }
+        // merge sentences while a quotation is open across their boundary
+        let mut units: Vec<Unit> = Vec::new();
+        let mut qi = 0;
+        for &(s, para) in sentences {
+            let merge = units.last().is_some_and(|u| {
+                u.para == para
+                    && quotes.iter().any(|q| {
+                        q.span.start < u.span.end
+                            && q.span.end > u.span.end
+                            && q.span.start >= u.span.start.min(q.span.start)
+                    })
+            });
+            if merge {
+                let u = units.last_mut().expect("checked");
+                u.span = u.span.cover(s);
+            } else {
+                units.push(Unit {
+                    span: s,
+                    para,
+                    toks: Vec::new(),
+                });
+            }
+            let _ = &mut qi;
+        }
+        let mut names = Names::default();
+        for u in &mut units {
+            tokens::tokenize(text, u.span, &mut u.toks);
+            names.scan_sentence(text, &u.toks);
+        }
+        Doc {
+            text,
+            units,
+            quotes,
+            names,
+        }
+    }
+
+    fn quotes_in(&self, span: Span) -> Vec<Quote> {
+        self.quotes
+            .iter()
+            .filter(|q| q.span.start >= span.start && q.span.start < span.end)
+            .copied()
+            .collect()
+    }
+}
+
+fn lower(t: &Tok, text: &str) -> String {
+    t.text(text).to_lowercase()
+}
+
+/// Index of the token starting at byte `pos`, if any.
+#[allow(dead_code)]
+fn tok_at(toks: &[Tok], pos: usize) -> Option<usize> {
+    toks.iter().position(|t| t.span.start == pos)
+}
+
+fn inside(quotes: &[Quote], pos: usize) -> bool {
+    quotes
+        .iter()
+        .any(|q| q.span.start <= pos && pos < q.span.end)
+}
+
+/// Skip time words, media adjuncts and objects after a cue; return the index of the
+/// first token of the content (or of a quotation) and the skipped adjunct span.
+fn skip_adjuncts(text: &str, toks: &[Tok], mut i: usize, cue: Cue, quotes: &[Quote]) -> usize {
+    let timeword = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "last"
+                | "this"
+                | "week"
+                | "month"
+                | "year"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "again"
+                | "also"
+                | "once"
+                | "privately"
+                | "publicly"
+                | "repeatedly"
+                | "flatly"
+        )
+    };
+    let mut guard = 0;
+    while i < toks.len() && guard < 40 {
+        guard += 1;
+        let t = &toks[i];
+        if inside(quotes, t.span.start) {
+            break;
+        }
+        let w = lower(t, text);
+        if t.kind == Kind::Word && timeword(&w) {
+            i += 1;
+            continue;
+        }
+        // "on Twitter", "in a statement", "in an interview with X", "on January 6",
+        // "to reporters", "at a news conference", "during a speech"
+        if t.kind == Kind::Word
+            && matches!(
+                w.as_str(),
+                "on" | "in" | "to" | "at" | "during" | "via" | "through" | "over"
+            )
+        {
+            let mut j = i + 1;
+            let mut ok = false;
+            while j < toks.len() && j - i <= 8 {
+                let tj = &toks[j];
+                if tj.kind != Kind::Word || inside(quotes, tj.span.start) {
+                    break;
+                }
+                let wj = lower(tj, text);
+                if wj == "that" {
+                    break;
+                }
+                if lexicon::MEDIA.iter().any(|(m, _)| *m == wj)
+                    || timeword(&wj)
+                    || tj.is_cap(text) && j == i + 1
+                    || wj == "reporters"
+                    || wj.chars().all(|c| c.is_ascii_digit())
+                {
+                    ok = true;
+                }
+                if ok
+                    && !matches!(
+                        wj.as_str(),
+                        "a" | "an" | "the" | "with" | "of" | "his" | "her" | "their" | "its"
+                    )
+                    && !(j + 1 < toks.len()
+                        && toks[j + 1].kind == Kind::Word
+                        && (toks[j + 1].is_cap(text)
+                            || matches!(
+                                lower(&toks[j + 1], text).as_str(),
+                                "with"
+                                    | "of"
+                                    | "the"
+                                    | "a"
+                                    | "an"
+                                    | "conference"
+                                    | "interview"
+                                    | "statement"
+                                    | "article"
+                                    | "post"
+                                    | "briefing"
+                                    | "channel"
+                                    | "tv"
+                                    | "radio"
+                            )))
+                {
+                    j += 1;
+                    break;
+                }
+                j += 1;
+            }
+            if ok {
+                i = j;
+                continue;
+            }
+            break;
+        }
+        if cue.object && t.kind == Kind::Word && w != "that" {
+            // "told reporters", "told the Internet channel TV Rain (Dozhd)", "warned Moscow"
+            let mut j = i;
+            while j < toks.len() && j - i < 10 {
+                let tj = &toks[j];
+                if inside(quotes, tj.span.start) {
+                    break;
+                }
+                let wj = lower(tj, text);
+                if tj.kind == Kind::Word
+                    && (wj == "that"
+                        || is_in(&["he", "she", "they", "it", "we", "i"], &wj) && j > i)
+                {
+                    break;
+                }
+                if matches!(
+                    tj.kind,
+                    Kind::Comma | Kind::Colon | Kind::End | Kind::Quote | Kind::Dash
+                ) {
+                    break;
+                }
+                j += 1;
+            }
+            if j > i && j - i < 10 {
+                i = j;
+                continue;
+            }
+            break;
+        }
+        break;
+    }
+    i
+}
+
+/// The subject noun phrase ending right before token `cue` (tokens `[s, e)`), plus an
+/// apposition between it and the cue. `None` when the cue is passive or no subject.
+fn left_np(
+    text: &str,
+    toks: &[Tok],
+    cue: usize,
+    floor: usize,
+) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    let mut i = cue;
+    // skip adverbs and auxiliaries
+    while i > floor
+        && toks[i - 1].kind == Kind::Word
+        && is_in(lexicon::AUX_ADVERBS, &lower(&toks[i - 1], text))
+    {
+        i -= 1;
+    }
+    if i > floor
+        && toks[i - 1].kind == Kind::Word
+        && is_in(lexicon::BE_FORMS, &lower(&toks[i - 1], text))
+    {
+        return None; // passive
+    }
+    // apposition: "X, director of Y, said"
+    if i > floor && toks[i - 1].kind == Kind::Comma {
+        let close = i - 1;
+        let mut k = close;
+        while k > floor && k + 30 > close {
+            k -= 1;
+            if matches!(toks[k].kind, Kind::Comma) {
+                break;
+            }
+            if matches!(toks[k].kind, Kind::Quote | Kind::End | Kind::Colon) {
+                return None;
+            }
+        }
+        if k <= floor || toks[k].kind != Kind::Comma {
+            return None;
+        }
+        let appos = (k + 1, close);
+        if !resolve::looks_like_apposition(text, &toks[appos.0..appos.1]) {
+            return None;
+        }
+        // relative clause "X, who …, said" is not an apposition
+        let np = plain_np(text, toks, k, floor)?;
+        return Some((np, Some(appos)));
+    }
+    let np = plain_np(text, toks, i, floor)?;
+    Some((np, None))
+}
+
+/// A noun phrase ending right before token `end`.
+fn plain_np(text: &str, toks: &[Tok], end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end <= floor {
+        return None;
+    }
+    let last = &toks[end - 1];
+    if last.kind != Kind::Word {
+        if last.kind == Kind::Close {
+            // "Gov. Terry McAuliffe (D) said"
+            let mut k = end - 1;
+            while k > floor && toks[k].kind != Kind::Open && end - k < 6 {
+                k -= 1;
+            }
+            if toks[k].kind == Kind::Open {
+                return plain_np(text, toks, k, floor).map(|(s, _)| (s, end));
+            }
+        }
+        return None;
+    }
+    let lw = lower(last, text);
+    if is_in(lexicon::PRONOUNS, &lw) {
+        return Some((end - 1, end));
+    }
+    if is_in(lexicon::NP_STOP, &lw) {
+        return None;
+    }
+    let mut s = end - 1;
+    while s > floor && end - s < 9 {
+        let t = &toks[s - 1];
+        if t.kind != Kind::Word {
+            break;
+        }
+        let w = lower(t, text);
+        if w == "of" || w == "the" || w == "a" || w == "an" || w == "for" && toks[s].is_cap(text) {
+            s -= 1;
+            continue;
+        }
+        if is_in(lexicon::NP_STOP, &w)
+            || is_in(lexicon::PRONOUNS, &w)
+            || Lexicon::new_static().cue(&w).is_some()
+        {
+            break;
+        }
+        // lowercase verbs in -ed / -ing are not part of a subject NP
+        if !t.is_cap(text) && (w.ends_with("ed") && w.len() > 4 || w.ends_with("ly") && w.len() > 4)
+        {
+            break;
+        }
+        s -= 1;
+    }
+    // trim leading "of"/"for"
+    while s < end - 1 && matches!(lower(&toks[s], text).as_str(), "of" | "for") {
+        s += 1;
+    }
+    Some((s, end))
+}
+
+/// A noun phrase starting at token `start` (inverted "said Trenin", "according to X").
+fn right_np(text: &str, toks: &[Tok], start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut e = start;
+    while e < limit && e - start < 12 {
+        let t = &toks[e];
+        if t.kind == Kind::Close && e > start {
+            e += 1;
+            continue;
+        }
+        if t.kind == Kind::Open && e > start {
+            // "(D-Calif.)"
+            let mut k = e;
+            while k < limit && toks[k].kind != Kind::Close && k - e < 6 {
+                k += 1;
+            }
+            if k < limit && toks[k].kind == Kind::Close {
+                e = k + 1;
+                continue;
+            }
+            break;
+        }
+        if t.kind != Kind::Word {
+            break;
+        }
+        let w = lower(t, text);
+        if e > start
+            && (is_in(lexicon::NP_STOP, &w)
+                && !matches!(w.as_str(), "of" | "the" | "for" | "at" | "and"))
+        {
+            break;
+        }
+        if e > start
+            && matches!(w.as_str(), "at" | "and")
+            && !(e + 1 < limit && toks[e + 1].is_cap(text))
+        {
+            break;
+        }
+        if e > start && Lexicon::new_static().cue(&w).is_some() {
+            break;
+        }
+        e += 1;
+    }
+    (e > start).then_some((start, e))
+}
+
+impl Lexicon {
+    /// A process-wide lexicon for helpers that do not carry one.
+    pub fn new_static() -> &'static Lexicon {
+        static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        L.get_or_init(Lexicon::new)
+    }
+}
+
+fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
+    toks[s].span.cover(toks[e - 1].span)
+}
+
+/// Content from token `s` to the end of the unit (or `end_tok`), trimmed of the final
+/// sentence punctuation.
+fn content_span(toks: &[Tok], s: usize, e: usize) -> Option<Span> {
+    if s >= e {
+        return None;
+    }
+    let mut e2 = e;
+    while e2 > s
+        && matches!(
+            toks[e2 - 1].kind,
+            Kind::End | Kind::Comma | Kind::Colon | Kind::Dash
+        )
+    {
+        e2 -= 1;
+    }
+    if e2 <= s {
+        return None;
+    }
+    Some(toks[s].span.cover(toks[e2 - 1].span))
+}
+
+fn words_in(toks: &[Tok], s: usize, e: usize) -> usize {
+    toks[s.min(e)..e]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .count()
+}
+
+fn has_quote(quotes: &[Quote], span: Span) -> bool {
+    quotes
+        .iter()
+        .any(|q| q.span.start >= span.start && q.span.start < span.end)
+}
+
+fn kind_of(quotes: &[Quote], content: &[Span], text: &str) -> QuoteKind {
+    let mut quoted = 0usize;
+    let mut all = 0usize;
+    for c in content {
+        for (i, ch) in c.slice(text).char_indices() {
+            if ch.is_alphanumeric() {
+                all += 1;
+                if inside(quotes, c.start + i) {
+                    quoted += 1;
+                }
+            }
+        }
+    }
+    if all == 0 || quoted == 0 {
+        QuoteKind::Indirect
+    } else if quoted * 10 >= all * 9 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+/// Run the rules over every unit.
+pub fn find(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Found> {
+    let text = doc.text;
+    let mut found: Vec<Found> = Vec::new();
+    for (ui, unit) in doc.units.iter().enumerate() {
+        let toks = &unit.toks;
+        let quotes = doc.quotes_in(unit.span);
+        let mut consumed_until = 0usize; // token index before which cues are consumed
+        let mut unit_found: Vec<Found> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if t.kind != Kind::Word || i < consumed_until || inside(&quotes, t.span.start) {
+                i += 1;
+                continue;
+            }
+            let w = lower(&t, text);
+            // "according to X"
+            if w == "according" && i + 1 < toks.len() && lower(&toks[i + 1], text) == "to" {
+                if let Some(f) = according_to(text, toks, &quotes, i, ui) {
+                    consumed_until = consumed_until.max(i + 2);
+                    unit_found.push(f);
+                }
+                i += 2;
+                continue;
+            }
+            // possessive + speech noun + … + quotation: "his reference to X as “…”"
+            if is_in(lexicon::SPEECH_NOUNS, &w) && i > 0 && toks[i - 1].kind == Kind::Word {
+                let pw = lower(&toks[i - 1], text);
+                if is_in(lexicon::POSSESSIVES, &pw) || pw.ends_with("'s") {
+                    if let Some(q) = quotes.iter().find(|q| {
+                        q.span.start > t.span.end
+                            && toks
+                                .iter()
+                                .filter(|k| {
+                                    k.span.start > t.span.end && k.span.start < q.span.start
+                                })
+                                .count()
+                                <= 14
+                    }) {
+                        let src = if is_in(lexicon::POSSESSIVES, &pw) {
+                            toks[i - 1].span
+                        } else {
+                            toks[i - 1].span
+                        };
+                        unit_found.push(Found {
+                            content: vec![q.span],
+                            source: Some(src),
+                            cue: Some(t.span),
+                            kind: QuoteKind::Mixed,
+                            appos: None,
+                            frame: vec![Span::new(unit.span.start, q.span.start)],
+                            unit: ui,
+                            speaker: None,
+                            medium: None,
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            let Some(cue) = lex.cue(&w) else {
+                i += 1;
+                continue;
+            };
+            if let Some(f) = cue_frames(text, toks, &quotes, i, cue, ui, unit.span, &unit_found) {
+                // consume everything up to the end of the content when it lies after the cue
+                let last_content = f.content.iter().map(|c| c.end).max().unwrap_or(0);
+                if let Some(k) = toks.iter().position(|t| t.span.start >= last_content) {
+                    if last_content > t.span.end {
+                        consumed_until = k;
+                    }
+                } else if last_content > t.span.end {
+                    consumed_until = toks.len();
+                }
+                unit_found.push(f);
+            }
+            i += 1;
+        }
+        found.extend(unit_found);
+    }
+    continuations(doc, &mut found);
+    found
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cue_frames(
+    text: &str,
+    toks: &[Tok],
+    quotes: &[Quote],
+    c: usize,
+    cue: Cue,
+    ui: usize,
+    unit: Span,
+    earlier: &[Found],
+) -> Option<Found> {
+    let cue_tok = toks[c];
+    let n = toks.len();
+    let earlier_end = earlier
+        .iter()
+        .flat_map(|f| f.content.iter().map(|s| s.end).chain(f.cue.map(|s| s.end)))
+        .max()
+        .unwrap_or(unit.start);
+    // --- A: the cue follows a closing quotation: `"…," X said` / `"…," said X`
+    let prev_close = quotes
+        .iter()
+        .filter(|q| q.closed && q.span.end <= cue_tok.span.start && q.span.start >= earlier_end)
+        .max_by_key(|q| q.span.end);
+    if let Some(q) = prev_close {
+        let after = toks
+            .iter()
+            .position(|t| t.span.start >= q.span.end)
+            .unwrap_or(n);
+        let between: Vec<&Tok> = toks[after..c].iter().collect();
+        let ends_with_comma = q
+            .inner()
+            .slice(text)
+            .trim_end()
+            .ends_with([',', '?', '!', '-'])
+            || between
+                .first()
+                .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Dash));
+        let clean_between = between
+            .iter()
+            .all(|t| !matches!(t.kind, Kind::End | Kind::Quote | Kind::Colon))
+            && between.len() <= 32
+            && !between.iter().any(|t| {
+                t.kind == Kind::Word && Lexicon::new_static().cue(&lower(t, text)).is_some()
+            });
+        if ends_with_comma && clean_between {
+            let mut b = after;
+            while b < c && matches!(toks[b].kind, Kind::Comma | Kind::Dash) {
+                b += 1;
+            }
+            let (source, appos) = if b == c {
+                // inverted: "…," said Trenin
+                let np = right_np(text, toks, c + 1, n);
+                (np.map(|np| span_of(toks, np)), None)
+            } else {
+                // subject after the quotation, then an optional apposition
+                let np_end = (b..c)
+                    .find(|&k| matches!(toks[k].kind, Kind::Comma))
+                    .unwrap_or(c);
+                let np = plain_np(text, toks, np_end, b).map(|(s, e)| (s.max(b), e));
+                let appos = if np_end < c {
+                    let close = (np_end + 1..c)
+                        .find(|&k| toks[k].kind == Kind::Comma)
+                        .unwrap_or(c);
+                    (close > np_end + 1).then(|| span_of(toks, (np_end + 1, close)))
+                } else {
+                    None
+                };
+                // the subject must start right after the quotation
+                match np {
+                    Some(np) if np.0 == b => (Some(span_of(toks, np)), appos),
+                    _ => (None, None),
+                }
+            };
+            if let Some(source) = source {
+                // the content: from the start of the clause to the closing mark
+                let start_tok = toks
+                    .iter()
+                    .position(|t| t.span.start >= earlier_end)
+                    .unwrap_or(0);
+                let clause_start = toks[start_tok..]
+                    .iter()
+                    .position(|t| t.kind != Kind::Comma)
+                    .map_or(q.span.start, |k| toks[start_tok + k].span.start);
+                let first_quote = quotes
+                    .iter()
+                    .filter(|x| x.span.start >= clause_start && x.span.end <= q.span.end)
+                    .map(|x| x.span.start)
+                    .min()
+                    .unwrap_or(q.span.start);
+                let lead = Span::new(clause_start, first_quote);
+                let lead_words = lead
+                    .slice(text)
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+                    .count();
+                let mut content = vec![Span::new(
+                    if lead_words <= 1 {
+                        first_quote
+                    } else {
+                        clause_start
+                    },
+                    q.span.end,
+                )];
+                // "…," X said, "…"  — later quotations of the unit
+                let cue_end = cue_tok.span.end;
+                let mut frame_end = unit.end;
+                for later in quotes.iter().filter(|x| x.span.start > cue_end) {
+                    let gap = Span::new(cue_end, later.span.start).slice(text);
+                    if gap.split_whitespace().count() <= 12 && !gap.contains(['.', '!', '?'])
+                        || content.len() > 1
+                    {
+                        if content.len() == 1 {
+                            frame_end = later.span.start;
+                        }
+                        content.push(later.span);
+                    }
+                }
+                let frame_span = Span::new(q.span.end, frame_end.max(q.span.end));
+                let kind = kind_of(quotes, &content, text);
+                return Some(Found {
+                    kind,
+                    content,
+                    source: Some(source),
+                    cue: Some(cue_tok.span),
+                    appos,
+                    frame: vec![frame_span],
+                    unit: ui,
+                    speaker: None,
+                    medium: None,
+                });
+            }
+        }
+    }
+    // the subject before the cue (for frames B, C, D)
+    let floor = toks
+        .iter()
+        .position(|t| t.span.start >= earlier_end)
+        .unwrap_or(0);
+    let subject = left_np(text, toks, c, floor);
+    // participles after a comma: "…, saying that …" — the subject is the clause's
+    let participle = lower(&cue_tok, text).ends_with("ing");
+    let (source_np, appos) = match subject {
+        Some((np, ap)) => (Some(np), ap),
+        None => (None, None),
+    };
+    let source_np = if participle
+        && (c == 0 || matches!(toks[c - 1].kind, Kind::Comma) || source_np.is_none())
+    {
+        // adjunct at the start: "After calling X “…,” Y claimed" → subject after the adjunct
+        if c <= 3 && toks[..c].iter().all(|t| t.kind == Kind::Word) {
+            None
+        } else {
+            earlier
+                .last()
+                .and_then(|f| f.source)
+                .and_then(|s| {
+                    toks.iter()
+                        .position(|t| t.span.start == s.start)
+                        .map(|k| (k, k + 1))
+                })
+                .or_else(|| {
+                    plain_np(
+                        text,
+                        toks,
+                        toks.iter()
+                            .position(|t| matches!(t.kind, Kind::Comma))
+                            .unwrap_or(0),
+                        0,
+                    )
+                })
+                .or_else(|| subject_at_start(text, toks))
+        }
+    } else {
+        source_np
+    };
+    // --- B: a quotation right after the cue: `X said: "…"`
+    let k = skip_adjuncts(text, toks, c + 1, cue, quotes);
+    let mut k2 = k;
+    while k2 < n && matches!(toks[k2].kind, Kind::Colon | Kind::Comma) {
+        k2 += 1;
+    }
+    if k2 < n
+        && toks[k2].kind == Kind::Quote
+        && quotes.iter().any(|q| q.span.start == toks[k2].span.start)
+    {
+        let q0 = toks[k2].span.start;
+        let content: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.span.start >= q0)
+            .map(|q| q.span)
+            .collect();
+        if let Some(np) = source_np {
+            let kind = kind_of(quotes, &content, text);
+            return Some(Found {
+                kind,
+                content,
+                source: Some(span_of(toks, np)),
+                cue: Some(cue_tok.span),
+                appos: appos.map(|a| span_of(toks, a)),
+                frame: vec![Span::new(unit.start, q0)],
+                unit: ui,
+                speaker: None,
+                medium: None,
+            });
+        }
+        if participle {
+            // adjunct participle with quotation: "After calling X “…,” Y claimed"
+            if let Some(f) = adjunct_participle(text, toks, quotes, c, ui, unit) {
+                return Some(f);
+            }
+        }
+    }
+    if cue.frame == Frame::QuoteOnly {
+        return None;
+    }
+    // --- C: complement clause after the cue
+    if let Some(np) = source_np {
+        let mut s = k;
+        let that = s < n && lower(&toks[s], text) == "that";
+        if cue.frame == Frame::ClauseThat && !that {
+            return clause_before(text, toks, quotes, c, cue, ui, unit, earlier_end);
+        }
+        if that {
+            s += 1;
+        }
+        // end at ", adding/saying …" or ", according to"
+        let mut e = n;
+        for j in s..n {
+            if toks[j].kind == Kind::Comma && j + 1 < n && !inside(quotes, toks[j].span.start) {
+                let wj = lower(&toks[j + 1], text);
+                if wj == "according"
+                    || (wj.ends_with("ing") && Lexicon::new_static().cue(&wj).is_some())
+                {
+                    e = j;
+                    break;
+                }
+            }
+        }
+        if words_in(toks, s, e) >= 3 && s < n {
+            // a complement must not start with a preposition or punctuation
+            let first = lower(&toks[s], text);
+            let bad_start = matches!(toks[s].kind, Kind::End | Kind::Comma | Kind::Close)
+                || (!that
+                    && matches!(
+                        first.as_str(),
+                        "by" | "with"
+                            | "of"
+                            | "for"
+                            | "from"
+                            | "as"
+                            | "and"
+                            | "but"
+                            | "or"
+                            | "so"
+                            | "than"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "about"
+                            | "against"
+                            | "up"
+                            | "out"
+                            | "off"
+                            | "back"
+                            | "down"
+                    ));
+            if !bad_start {
+                if let Some(content) = content_span(toks, s, e) {
+                    let quoted = has_quote(quotes, content);
+                    if cue.frame == Frame::QuotedObject && !quoted {
+                        return None;
+                    }
+                    let content = vec![content];
+                    let kind = kind_of(quotes, &content, text);
+                    let np_span = span_of(toks, np);
+                    return Some(Found {
+                        kind,
+                        content,
+                        source: Some(np_span),
+                        cue: Some(cue_tok.span),
+                        appos: appos.map(|a| span_of(toks, a)),
+                        frame: vec![Span::new(unit.start, toks[s.min(n - 1)].span.start)],
+                        unit: ui,
+                        speaker: None,
+                        medium: None,
+                    });
+                }
+            }
+        }
+    }
+    if cue.frame == Frame::QuotedObject {
+        return None;
+    }
+    clause_before(text, toks, quotes, c, cue, ui, unit, earlier_end)
+}
+
+/// The first noun phrase of the unit (a subject), skipping a leading adjunct.
+fn subject_at_start(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    let end = toks
+        .iter()
+        .position(|t| {
+            t.kind == Kind::Word
+                && !t.is_cap(text)
+                && !matches!(lower(t, text).as_str(), "the" | "a" | "an")
+        })
+        .unwrap_or(toks.len());
+    (end > 0).then_some((0, end.min(6)))
+}
+
+/// "After initially calling protesters “hooligan elements,” President X later claimed":
+/// the source is the subject right after the adjunct.
+fn adjunct_participle(
+    text: &str,
+    toks: &[Tok],
+    quotes: &[Quote],
+    c: usize,
+    ui: usize,
+    unit: Span,
+) -> Option<Found> {
+    let q = quotes
+        .iter()
+        .find(|q| q.span.start > toks[c].span.end && q.closed)?;
+    let after = toks.iter().position(|t| t.span.start >= q.span.end)?;
+    let mut b = after;
+    while b < toks.len() && toks[b].kind == Kind::Comma {
+        b += 1;
+    }
+    let np = right_np(text, toks, b, toks.len())?;
+    Some(Found {
+        content: vec![Span::new(toks[c + 1].span.start, q.span.end)],
+        source: Some(span_of(toks, np)),
+        cue: Some(toks[c].span),
+        kind: QuoteKind::Mixed,
+        appos: None,
+        frame: vec![Span::new(unit.start, toks[c].span.end)],
+        unit: ui,
+        speaker: None,
+        medium: None,
+    })
+}
+
+/// --- D: `CLAUSE, X said.` / `CLAUSE, said X.` without quotation marks.
+#[allow(clippy::too_many_arguments)]
+fn clause_before(
+    text: &str,
+    toks: &[Tok],
+    quotes: &[Quote],
+    c: usize,
+    cue: Cue,
+    ui: usize,
+    unit: Span,
+    earlier_end: usize,
+) -> Option<Found> {
+    let n = toks.len();
+    // after the cue only adjuncts up to the end of the unit
+    let k = skip_adjuncts(
+        text,
+        toks,
+        c + 1,
+        Cue {
+            object: true,
+            ..cue
+        },
+        quotes,
+    );
+    let rest_ok = toks[k.min(n)..]
+        .iter()
+        .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote));
+    let (source, comma) = if rest_ok {
+        // "…, X said."
+        let floor = toks
+            .iter()
+            .position(|t| t.span.start >= earlier_end)
+            .unwrap_or(0);
+        let (np, appos) = left_np(text, toks, c, floor)?;
+        let comma = if let Some(a) = appos {
+            np.0.checked_sub(1).map(|_| a)
+        } else {
+            None
+        };
+        let _ = comma;
+        let s = np.0;
+        if s == 0 || !matches!(toks[s - 1].kind, Kind::Comma | Kind::Dash) {
+            return None;
+        }
+        (span_of(toks, np), s - 1)
+    } else if c > 0 && matches!(toks[c - 1].kind, Kind::Comma) {
+        // "…, said X." (inverted)
+        let np = right_np(text, toks, c + 1, n)?;
+        if !toks[np.1..]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote | Kind::Comma))
+        {
+            return None;
+        }
+        (span_of(toks, np), c - 1)
+    } else {
+        return None;
+    };
+    let start = toks
+        .iter()
+        .position(|t| t.span.start >= earlier_end)
+        .unwrap_or(0);
+    if words_in(toks, start, comma) < 3 {
+        return None;
+    }
+    let content = content_span(toks, start, comma)?;
+    let content = vec![content];
+    let kind = kind_of(quotes, &content, text);
+    Some(Found {
+        kind,
+        content,
+        source: Some(source),
+        cue: Some(toks[c].span),
+        appos: None,
+        frame: vec![Span::new(toks[comma].span.end, unit.end)],
+        unit: ui,
+        speaker: None,
+        medium: None,
+    })
+}
+
+/// "According to X, …" and "…, according to X."
+fn according_to(text: &str, toks: &[Tok], quotes: &[Quote], i: usize, ui: usize) -> Option<Found> {
+    let n = toks.len();
+    let np = right_np(text, toks, i + 2, n)?;
+    let cue = toks[i].span.cover(toks[i + 1].span);
+    let source = span_of(toks, np);
+    let (content, frame) = if np.1 < n && matches!(toks[np.1].kind, Kind::Comma) && i <= 3 {
+        (
+            content_span(toks, np.1 + 1, n)?,
+            Span::new(toks[0].span.start, toks[np.1].span.end),
+        )
+    } else if i > 0 && matches!(toks[i - 1].kind, Kind::Comma | Kind::Dash) {
+        if words_in(toks, 0, i - 1) < 3 {
+            return None;
+        }
+        (
+            content_span(toks, 0, i - 1)?,
+            Span::new(cue.start, toks[n - 1].span.end),
+        )
+    } else if np.1 < n && matches!(toks[np.1].kind, Kind::Comma) {
+        (
+            content_span(toks, np.1 + 1, n)?,
+            Span::new(toks[0].span.start, toks[np.1].span.end),
+        )
+    } else {
+        return None;
+    };
+    let content = vec![content];
+    Some(Found {
+        kind: kind_of(quotes, &content, text),
+        content,
+        source: Some(source),
+        cue: Some(cue),
+        appos: None,
+        frame: vec![frame],
+        unit: ui,
+        speaker: None,
+        medium: None,
+    })
+}
+
+/// Quotations no rule claimed: a unit that is mostly quotation continues the previous
+/// attribution in its paragraph; a paragraph that opens with a quotation continues the
+/// previous paragraph's quoting speaker when that paragraph ended quoting.
+fn continuations(doc: &Doc<'_>, found: &mut Vec<Found>) {
+    let text = doc.text;
+    let claimed = |found: &[Found], q: &Quote| {
+        found
+            .iter()
+            .any(|f| f.content.iter().any(|c| c.overlaps(q.span)))
+    };
+    let mut extra: Vec<(usize, Span)> = Vec::new(); // (index into found, piece)
+    let mut new_found: Vec<Found> = Vec::new();
+    for (ui, unit) in doc.units.iter().enumerate() {
+        let qs = doc.quotes_in(unit.span);
+        for q in qs {
+            if claimed(found, &q) || claimed(&new_found, &q) {
+                continue;
+            }
+            let inner_words = q.inner().slice(text).split_whitespace().count();
+            let unit_words = unit.span.slice(text).split_whitespace().count().max(1);
+            let mostly = inner_words * 10 >= unit_words * 6;
+            if inner_words < 4 || !mostly {
+                continue;
+            }
+            // previous attribution with a quotation in this unit's paragraph or the one before
+            let prev = found
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    f.unit < ui || (f.unit == ui && f.content.iter().all(|c| c.end <= q.span.start))
+                })
+                .filter(|(_, f)| f.kind != QuoteKind::Indirect)
+                .max_by_key(|(_, f)| f.content.iter().map(|c| c.end).max().unwrap_or(0));
+            let Some((pi, pf)) = prev else { continue };
+            let pf_unit = &doc.units[pf.unit];
+            let same_para = pf_unit.para == unit.para;
+            let adjacent_para = unit.para == pf_unit.para + 1 && q.span.start == unit.span.start;
+            // nothing else attributed in between
+            let between = found.iter().any(|f| f.unit > pf.unit && f.unit < ui)
+                || new_found.iter().any(|f| f.unit > pf.unit && f.unit < ui);
+            if between || ui > pf.unit + 3 {
+                continue;
+            }
+            if same_para {
+                extra.push((pi, q.span));
+            } else if adjacent_para {
+                let mut f = pf.clone();
+                f.content = vec![q.span];
+                f.cue = None;
+                f.appos = None;
+                f.frame = Vec::new();
+                f.unit = ui;
+                f.kind = QuoteKind::Direct;
+                new_found.push(f);
+            }
+        }
+    }
+    for (pi, piece) in extra {
+        found[pi].content.push(piece);
+        found[pi].content.sort();
+    }
+    found.extend(new_found);
+    found.sort_by_key(|f| f.content.first().map(|c| c.start).unwrap_or(0));
+}
