@@ -399,6 +399,9 @@ fn right_np(text: &str, toks: &[Tok], start: usize, limit: usize) -> Option<(usi
         if e > start && Lexicon::new_static().cue(&w).is_some() {
             break;
         }
+        if e > start && !t.is_cap(text) && is_in(lexicon::AUX_ADVERBS, &w) {
+            break;
+        }
         e += 1;
     }
     (e > start).then_some((start, e))
@@ -472,6 +475,26 @@ fn kind_of(quotes: &[Quote], content: &[Span], text: &str) -> QuoteKind {
     }
 }
 
+/// "in a tweet", "the report", "his call", "a think tank": a noun, not a cue verb.
+fn is_noun_use(text: &str, toks: &[Tok], i: usize) -> bool {
+    let det = i > 0
+        && toks[i - 1].kind == Kind::Word
+        && matches!(
+            lower(&toks[i - 1], text).as_str(),
+            "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "my"
+                | "every" | "each" | "another" | "any" | "no" | "whose" | "which" | "what"
+        );
+    let compound = i + 1 < toks.len()
+        && toks[i + 1].kind == Kind::Word
+        && matches!(lower(&toks[i + 1], text).as_str(), "tank" | "tanks" | "card" | "center" | "centre" | "office" | "box" | "piece" | "pieces");
+    det || compound
+}
+
+/// A cue verb at token `i` (not a noun use).
+fn cue_verb_at(text: &str, toks: &[Tok], i: usize) -> bool {
+    toks[i].kind == Kind::Word && Lexicon::new_static().cue(&lower(&toks[i], text)).is_some() && !is_noun_use(text, toks, i)
+}
+
 /// Run the rules over every unit.
 pub fn find(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Found> {
     let text = doc.text;
@@ -537,6 +560,10 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Found> {
                 i += 1;
                 continue;
             };
+            if is_noun_use(text, toks, i) {
+                i += 1;
+                continue;
+            }
             if let Some(f) = cue_frames(text, toks, &quotes, i, cue, ui, unit.span, &unit_found) {
                 // consume everything up to the end of the content when it lies after the cue
                 let last_content = f.content.iter().map(|c| c.end).max().unwrap_or(0);
@@ -598,9 +625,7 @@ fn cue_frames(
             .iter()
             .all(|t| !matches!(t.kind, Kind::End | Kind::Quote | Kind::Colon))
             && between.len() <= 32
-            && !between.iter().any(|t| {
-                t.kind == Kind::Word && Lexicon::new_static().cue(&lower(t, text)).is_some()
-            });
+            && !(after..c).any(|k| cue_verb_at(text, toks, k));
         if ends_with_comma && clean_between {
             let mut b = after;
             while b < c && matches!(toks[b].kind, Kind::Comma | Kind::Dash) {
@@ -698,6 +723,18 @@ fn cue_frames(
     let subject = left_np(text, toks, c, floor);
     // participles after a comma: "…, saying that …" — the subject is the clause's
     let participle = lower(&cue_tok, text).ends_with("ing");
+    if participle {
+        let mut p = c;
+        while p > 0 && toks[p - 1].kind == Kind::Word && is_in(lexicon::AUX_ADVERBS, &lower(&toks[p - 1], text)) {
+            p -= 1;
+        }
+        if p > 0
+            && toks[p - 1].kind == Kind::Word
+            && matches!(lower(&toks[p - 1], text).as_str(), "after" | "before" | "while" | "by" | "when" | "since" | "upon" | "without" | "in")
+        {
+            return adjunct_participle(text, toks, quotes, c, ui, unit);
+        }
+    }
     let (source_np, appos) = match subject {
         Some((np, ap)) => (Some(np), ap),
         None => (None, None),
@@ -1041,7 +1078,7 @@ fn continuations(doc: &Doc<'_>, found: &mut Vec<Found>) {
             let inner_words = q.inner().slice(text).split_whitespace().count();
             let unit_words = unit.span.slice(text).split_whitespace().count().max(1);
             let mostly = inner_words * 10 >= unit_words * 6;
-            if inner_words < 4 || !mostly {
+            if !mostly || (inner_words < 4 && inner_words < unit_words) {
                 continue;
             }
             // previous attribution with a quotation in this unit's paragraph or the one before

@@ -305,14 +305,15 @@ impl Names {
                     break;
                 }
             }
-            // strip leading non-name starters and titles
+            // strip leading non-name starters and (for people) titles
+            let run_org = toks[i..=end].iter().any(|t| is_in(ORG_WORDS, strip_possessive(&t.text(text).to_lowercase())));
             let mut s = i;
             let mut title: Option<Span> = None;
             while s <= end {
                 let lw = toks[s].text(text).to_lowercase();
                 if is_in(NOT_NAME_START, &lw) {
                     s += 1;
-                } else if is_in(TITLES, &lw) && s < end {
+                } else if is_in(TITLES, &lw) && s < end && !run_org {
                     title = Some(title.map_or(toks[s].span, |t| t.cover(toks[s].span)));
                     s += 1;
                 } else {
