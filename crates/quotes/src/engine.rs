@@ -481,18 +481,39 @@ fn is_noun_use(text: &str, toks: &[Tok], i: usize) -> bool {
         && toks[i - 1].kind == Kind::Word
         && matches!(
             lower(&toks[i - 1], text).as_str(),
-            "a" | "an" | "the" | "this" | "that" | "his" | "her" | "its" | "their" | "our" | "my"
-                | "every" | "each" | "another" | "any" | "no" | "whose" | "which" | "what"
+            "a" | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "every"
+                | "each"
+                | "another"
+                | "any"
+                | "no"
+                | "whose"
+                | "which"
+                | "what"
         );
     let compound = i + 1 < toks.len()
         && toks[i + 1].kind == Kind::Word
-        && matches!(lower(&toks[i + 1], text).as_str(), "tank" | "tanks" | "card" | "center" | "centre" | "office" | "box" | "piece" | "pieces");
+        && matches!(
+            lower(&toks[i + 1], text).as_str(),
+            "tank" | "tanks" | "card" | "center" | "centre" | "office" | "box" | "piece" | "pieces"
+        );
     det || compound
 }
 
 /// A cue verb at token `i` (not a noun use).
 fn cue_verb_at(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks[i].kind == Kind::Word && Lexicon::new_static().cue(&lower(&toks[i], text)).is_some() && !is_noun_use(text, toks, i)
+    toks[i].kind == Kind::Word
+        && Lexicon::new_static().cue(&lower(&toks[i], text)).is_some()
+        && !is_noun_use(text, toks, i)
 }
 
 /// Run the rules over every unit.
@@ -725,12 +746,18 @@ fn cue_frames(
     let participle = lower(&cue_tok, text).ends_with("ing");
     if participle {
         let mut p = c;
-        while p > 0 && toks[p - 1].kind == Kind::Word && is_in(lexicon::AUX_ADVERBS, &lower(&toks[p - 1], text)) {
+        while p > 0
+            && toks[p - 1].kind == Kind::Word
+            && is_in(lexicon::AUX_ADVERBS, &lower(&toks[p - 1], text))
+        {
             p -= 1;
         }
         if p > 0
             && toks[p - 1].kind == Kind::Word
-            && matches!(lower(&toks[p - 1], text).as_str(), "after" | "before" | "while" | "by" | "when" | "since" | "upon" | "without" | "in")
+            && matches!(
+                lower(&toks[p - 1], text).as_str(),
+                "after" | "before" | "while" | "by" | "when" | "since" | "upon" | "without" | "in"
+            )
         {
             return adjunct_participle(text, toks, quotes, c, ui, unit);
         }

@@ -267,7 +267,7 @@ fn resolve_speaker(
     let raw_clean = resolve::strip_possessive(raw);
     if let Some(m) = inner.last() {
         // "President Vladimir Putin's spokesman" is the spokesman, not Putin
-        let tail = Span::new(m.span.end, src.end).slice(text);
+        let tail = Span::try_new(m.span.end, src.end).map_or("", |t| t.slice(text));
         let tail_words = tail.split_whitespace().filter(|w| *w != "'s").count();
         if tail_words == 0 {
             return Some(doc.names.full_display(m));

@@ -306,7 +306,9 @@ impl Names {
                 }
             }
             // strip leading non-name starters and (for people) titles
-            let run_org = toks[i..=end].iter().any(|t| is_in(ORG_WORDS, strip_possessive(&t.text(text).to_lowercase())));
+            let run_org = toks[i..=end]
+                .iter()
+                .any(|t| is_in(ORG_WORDS, strip_possessive(&t.text(text).to_lowercase())));
             let mut s = i;
             let mut title: Option<Span> = None;
             while s <= end {

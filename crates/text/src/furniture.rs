@@ -113,8 +113,10 @@ fn glue_point(s: &str) -> Option<usize> {
             }
             // the word before must be at least 3 letters (not "iPhone", "eBay")
             let word_start = before
-                .rfind(|c: char| !c.is_alphanumeric() && c != '\'')
-                .map_or(0, |k| k + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphanumeric() && c != '\'')
+                .map_or(0, |(k, c)| k + c.len_utf8());
             if j - word_start < 3 {
                 continue;
             }

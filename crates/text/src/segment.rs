@@ -73,8 +73,10 @@ fn is_closer(c: char) -> bool {
 /// The word (letters, digits, periods) that ends right before byte `end` of `s`.
 fn word_before(s: &str, end: usize) -> &str {
     let start = s[..end]
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     &s[start..end]
 }
 
