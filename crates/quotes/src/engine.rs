@@ -283,7 +283,9 @@ fn left_np(
             if matches!(toks[k].kind, Kind::Comma) {
                 break;
             }
-            if matches!(toks[k].kind, Kind::Quote | Kind::End | Kind::Colon) {
+            if matches!(toks[k].kind, Kind::Quote | Kind::End | Kind::Colon)
+                && !abbrev_period(toks, k)
+            {
                 return None;
             }
         }
@@ -475,6 +477,14 @@ fn kind_of(quotes: &[Quote], content: &[Span], text: &str) -> QuoteKind {
     }
 }
 
+/// A period glued to a word and followed by a comma ("R-Ky.,"): an abbreviation.
+fn abbrev_period(toks: &[Tok], k: usize) -> bool {
+    toks[k].kind == Kind::End
+        && k > 0
+        && toks[k - 1].span.end == toks[k].span.start
+        && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Comma)
+}
+
 /// "in a tweet", "the report", "his call", "a think tank": a noun, not a cue verb.
 fn is_noun_use(text: &str, toks: &[Tok], i: usize) -> bool {
     let det = i > 0
@@ -599,6 +609,11 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Found> {
             }
             i += 1;
         }
+        if unit_found.is_empty() {
+            if let Some(f) = dash_or_colon(text, toks, &quotes, ui, unit.span) {
+                unit_found.push(f);
+            }
+        }
         found.extend(unit_found);
     }
     continuations(doc, &mut found);
@@ -642,10 +657,9 @@ fn cue_frames(
             || between
                 .first()
                 .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Dash));
-        let clean_between = between
-            .iter()
-            .all(|t| !matches!(t.kind, Kind::End | Kind::Quote | Kind::Colon))
-            && between.len() <= 32
+        let clean_between = (after..c).all(|k| {
+            !matches!(toks[k].kind, Kind::End | Kind::Quote | Kind::Colon) || abbrev_period(toks, k)
+        }) && between.len() <= 32
             && !(after..c).any(|k| cue_verb_at(text, toks, k));
         if ends_with_comma && clean_between {
             let mut b = after;
@@ -736,6 +750,35 @@ fn cue_frames(
             }
         }
     }
+    // inverted at the start: `Said Ellis: "…"`
+    if c == 0 && toks[c].is_cap(text) {
+        if let Some(np) = right_np(text, toks, 1, n) {
+            let mut j = np.1;
+            while j < n && matches!(toks[j].kind, Kind::Colon | Kind::Comma) {
+                j += 1;
+            }
+            if j < n && toks[j].kind == Kind::Quote {
+                let content: Vec<Span> = quotes
+                    .iter()
+                    .filter(|q| q.span.start >= toks[j].span.start)
+                    .map(|q| q.span)
+                    .collect();
+                if !content.is_empty() {
+                    return Some(Found {
+                        kind: QuoteKind::Direct,
+                        content,
+                        source: Some(span_of(toks, np)),
+                        cue: Some(cue_tok.span),
+                        appos: None,
+                        frame: vec![Span::new(unit.start, toks[j].span.start)],
+                        unit: ui,
+                        speaker: None,
+                        medium: None,
+                    });
+                }
+            }
+        }
+    }
     // the subject before the cue (for frames B, C, D)
     let floor = toks
         .iter()
@@ -802,9 +845,18 @@ fn cue_frames(
     while k2 < n && matches!(toks[k2].kind, Kind::Colon | Kind::Comma) {
         k2 += 1;
     }
+    let quote_then_clause = k2 < n && {
+        let q0 = toks[k2].span.start;
+        toks[k2..]
+            .iter()
+            .filter(|t| t.kind == Kind::Word && t.span.start > q0 && !inside(quotes, t.span.start))
+            .count()
+            >= 3
+    };
     if k2 < n
         && toks[k2].kind == Kind::Quote
         && quotes.iter().any(|q| q.span.start == toks[k2].span.start)
+        && !quote_then_clause
     {
         let q0 = toks[k2].span.start;
         let content: Vec<Span> = quotes
@@ -839,6 +891,43 @@ fn cue_frames(
     // --- C: complement clause after the cue
     if let Some(np) = source_np {
         let mut s = k;
+        // "said, a majority of …": a comma after the cue
+        if s < n
+            && toks[s].kind == Kind::Comma
+            && s + 1 < n
+            && toks[s + 1].kind == Kind::Word
+            && !cue_verb_at(text, toks, s + 1)
+        {
+            s += 1;
+        }
+        // "said at an event in Colorado Springs that …"
+        if s < n && lower(&toks[s], text) != "that" {
+            if let Some(j) = (s..n.min(s + 14)).find(|&j| lower(&toks[j], text) == "that") {
+                let clear = toks[s..j]
+                    .iter()
+                    .all(|t| t.kind == Kind::Word && !inside(quotes, t.span.start))
+                    && !(s..j).any(|x| cue_verb_at(text, toks, x));
+                if clear
+                    && matches!(
+                        lower(&toks[s], text).as_str(),
+                        "at" | "in"
+                            | "on"
+                            | "during"
+                            | "to"
+                            | "after"
+                            | "before"
+                            | "from"
+                            | "through"
+                            | "over"
+                            | "for"
+                            | "when"
+                            | "while"
+                    )
+                {
+                    s = j;
+                }
+            }
+        }
         let that = s < n && lower(&toks[s], text) == "that";
         if cue.frame == Frame::ClauseThat && !that {
             return clause_before(text, toks, quotes, c, cue, ui, unit, earlier_end);
@@ -888,10 +977,23 @@ fn cue_frames(
                             | "down"
                     ));
             if !bad_start {
-                if let Some(content) = content_span(toks, s, e) {
+                if let Some(mut content) = content_span(toks, s, e) {
                     let quoted = has_quote(quotes, content);
                     if cue.frame == Frame::QuotedObject && !quoted {
                         return None;
+                    }
+                    if cue.frame == Frame::QuotedObject {
+                        if let Some(last) = quotes
+                            .iter()
+                            .filter(|q| {
+                                content.contains(q.span)
+                                    || (q.span.start >= content.start && q.span.start < content.end)
+                            })
+                            .map(|q| q.span.end)
+                            .max()
+                        {
+                            content = Span::new(content.start, last.max(content.start));
+                        }
                     }
                     let content = vec![content];
                     let kind = kind_of(quotes, &content, text);
@@ -988,7 +1090,10 @@ fn clause_before(
     );
     let rest_ok = toks[k.min(n)..]
         .iter()
-        .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote));
+        .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote))
+        || (k < n
+            && toks[k].kind == Kind::Comma
+            && !toks[k + 1..].iter().any(|t| t.kind == Kind::Quote));
     let (source, comma) = if rest_ok {
         // "…, X said."
         let floor = toks
@@ -1078,6 +1183,107 @@ fn according_to(text: &str, toks: &[Tok], quotes: &[Quote], i: usize, ui: usize)
         cue: Some(cue),
         appos: None,
         frame: vec![frame],
+        unit: ui,
+        speaker: None,
+        medium: None,
+    })
+}
+
+/// `"…" ― Jane Doe` and `Jane Doe …: "…"` with no speech verb.
+fn dash_or_colon(
+    text: &str,
+    toks: &[Tok],
+    quotes: &[Quote],
+    ui: usize,
+    unit: Span,
+) -> Option<Found> {
+    let n = toks.len();
+    // "…" ― Name
+    if let Some(q) = quotes
+        .iter()
+        .filter(|q| q.closed)
+        .max_by_key(|q| q.span.end)
+    {
+        if let Some(d) = toks.iter().position(|t| t.span.start >= q.span.end) {
+            if toks[d].kind == Kind::Dash && d + 1 < n && toks[d + 1].is_cap(text) {
+                let np = right_np(text, toks, d + 1, n)?;
+                if toks[np.1..]
+                    .iter()
+                    .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Comma))
+                    && np.1 - np.0 <= 5
+                {
+                    let first = quotes
+                        .iter()
+                        .map(|q| q.span.start)
+                        .min()
+                        .unwrap_or(q.span.start);
+                    let lead_words = toks
+                        .iter()
+                        .filter(|t| t.span.end <= first && t.kind == Kind::Word)
+                        .count();
+                    if lead_words == 0 {
+                        let content: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+                        return Some(Found {
+                            kind: QuoteKind::Direct,
+                            content,
+                            source: Some(span_of(toks, np)),
+                            cue: Some(toks[d].span),
+                            appos: None,
+                            frame: vec![Span::new(q.span.end, unit.end)],
+                            unit: ui,
+                            speaker: None,
+                            medium: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // Name …: "…" (the quotation runs to the end of the unit)
+    let colon = toks.iter().position(|t| t.kind == Kind::Colon)?;
+    if colon + 1 >= n || toks[colon + 1].kind != Kind::Quote {
+        return None;
+    }
+    let q = quotes
+        .iter()
+        .find(|q| q.span.start == toks[colon + 1].span.start)?;
+    if toks
+        .iter()
+        .any(|t| t.span.start >= q.span.end && t.kind == Kind::Word)
+    {
+        return None;
+    }
+    let first = toks.first()?;
+    let fw = lower(first, text);
+    let np = if is_in(&["he", "she", "they", "we", "i"], &fw) {
+        (0, 1)
+    } else if first.is_cap(text)
+        && !is_in(
+            &[
+                "the", "a", "an", "in", "on", "at", "but", "and", "this", "that", "it", "there",
+                "here", "for", "to", "as", "when", "if",
+            ],
+            &fw,
+        )
+    {
+        let mut e = 0;
+        while e < colon && toks[e].is_cap(text) && e < 5 {
+            e += 1;
+        }
+        (0, e.max(1))
+    } else {
+        return None;
+    };
+    if colon - np.1 > 20 {
+        return None;
+    }
+    Some(Found {
+        kind: QuoteKind::Direct,
+        content: vec![q.span],
+        source: Some(span_of(toks, np)),
+        cue: Some(toks[colon].span),
+        appos: None,
+        frame: vec![Span::new(unit.start, q.span.start)],
         unit: ui,
         speaker: None,
         medium: None,
