@@ -274,31 +274,48 @@ fn left_np(
     {
         return None; // passive
     }
-    // apposition: "X, director of Y, said"
+    // apposition: "X, director of Y, said"; "X, a developer, which …, said"
     if i > floor && toks[i - 1].kind == Kind::Comma {
-        let close = i - 1;
-        let mut k = close;
-        while k > floor && k + 30 > close {
-            k -= 1;
-            if matches!(toks[k].kind, Kind::Comma) {
-                break;
+        let mut close = i - 1;
+        let mut appos: Option<(usize, usize)> = None;
+        let mut fallback: Option<(usize, usize)> = None;
+        for _ in 0..3 {
+            let mut k = close;
+            let mut found_comma = false;
+            while k > floor && k + 30 > close {
+                k -= 1;
+                if toks[k].kind == Kind::Comma {
+                    found_comma = true;
+                    break;
+                }
+                if matches!(toks[k].kind, Kind::Quote | Kind::End | Kind::Colon)
+                    && !abbrev_period(toks, k)
+                {
+                    return fallback.map(|np| (np, appos));
+                }
             }
-            if matches!(toks[k].kind, Kind::Quote | Kind::End | Kind::Colon)
-                && !abbrev_period(toks, k)
-            {
-                return None;
+            if !found_comma || k + 1 >= close {
+                return fallback.map(|np| (np, appos));
+            }
+            let seg = (k + 1, close);
+            let fw = lower(&toks[seg.0], text);
+            let relative = matches!(fw.as_str(), "which" | "who" | "whose" | "where");
+            if !relative && !resolve::looks_like_apposition(text, &toks[seg.0..seg.1]) {
+                return fallback.map(|np| (np, appos));
+            }
+            if !relative {
+                appos = Some(seg);
+            }
+            match plain_np(text, toks, k, floor) {
+                Some(np) if np.0 > floor && toks[np.0 - 1].kind == Kind::Comma => {
+                    fallback = Some(np);
+                    close = k;
+                }
+                Some(np) => return Some((np, appos)),
+                None => return fallback.map(|np| (np, appos)),
             }
         }
-        if k <= floor || toks[k].kind != Kind::Comma {
-            return None;
-        }
-        let appos = (k + 1, close);
-        if !resolve::looks_like_apposition(text, &toks[appos.0..appos.1]) {
-            return None;
-        }
-        // relative clause "X, who …, said" is not an apposition
-        let np = plain_np(text, toks, k, floor)?;
-        return Some((np, Some(appos)));
+        return fallback.map(|np| (np, appos));
     }
     let np = plain_np(text, toks, i, floor)?;
     Some((np, None))
@@ -587,7 +604,11 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Found> {
                     }
                 }
             }
-            let Some(cue) = lex.cue(&w) else {
+            let phrasal = toks
+                .get(i + 1)
+                .filter(|n| n.kind == Kind::Word)
+                .and_then(|n| lex.phrasal(&w, &lower(n, text)));
+            let Some(cue) = phrasal.or_else(|| lex.cue(&w)) else {
                 i += 1;
                 continue;
             };
@@ -631,8 +652,11 @@ fn cue_frames(
     unit: Span,
     earlier: &[Found],
 ) -> Option<Found> {
-    let cue_tok = toks[c];
     let n = toks.len();
+    let cue_tok = Tok {
+        span: toks[c].span.cover(toks[(c + cue.extra).min(n - 1)].span),
+        kind: toks[c].kind,
+    };
     let earlier_end = earlier
         .iter()
         .flat_map(|f| f.content.iter().map(|s| s.end).chain(f.cue.map(|s| s.end)))
@@ -840,7 +864,11 @@ fn cue_frames(
         source_np
     };
     // --- B: a quotation right after the cue: `X said: "…"`
-    let k = skip_adjuncts(text, toks, c + 1, cue, quotes);
+    let k = if cue.extra > 0 {
+        c + 1 + cue.extra
+    } else {
+        skip_adjuncts(text, toks, c + 1, cue, quotes)
+    };
     let mut k2 = k;
     while k2 < n && matches!(toks[k2].kind, Kind::Colon | Kind::Comma) {
         k2 += 1;
@@ -929,6 +957,9 @@ fn cue_frames(
             }
         }
         let that = s < n && lower(&toks[s], text) == "that";
+        if matches!(cue.frame, Frame::Object | Frame::Infinitive) {
+            return object_frame(text, toks, quotes, c, s, cue, np, appos, ui, unit);
+        }
         if cue.frame == Frame::ClauseThat && !that {
             return clause_before(text, toks, quotes, c, cue, ui, unit, earlier_end);
         }
@@ -938,6 +969,26 @@ fn cue_frames(
         // end at ", adding/saying …" or ", according to"
         let mut e = n;
         for j in s..n {
+            // "…, and Democrats accused …": a coordinated clause with its own cue
+            if toks[j].kind == Kind::Word
+                && matches!(
+                    lower(&toks[j], text).as_str(),
+                    "and" | "but" | "while" | "whereas"
+                )
+                && !inside(quotes, toks[j].span.start)
+                && j > s + 2
+            {
+                if let Some(v) = (j + 2..n.min(j + 9)).find(|&v| cue_verb_at(text, toks, v)) {
+                    if toks[j + 1..v].iter().all(|t| t.kind == Kind::Word) {
+                        e = if toks[j - 1].kind == Kind::Comma {
+                            j - 1
+                        } else {
+                            j
+                        };
+                        break;
+                    }
+                }
+            }
             if toks[j].kind == Kind::Comma && j + 1 < n && !inside(quotes, toks[j].span.start) {
                 let wj = lower(&toks[j + 1], text);
                 if wj == "according"
@@ -1019,6 +1070,80 @@ fn cue_frames(
     clause_before(text, toks, quotes, c, cue, ui, unit, earlier_end)
 }
 
+/// "cited the report", "called for a ceasefire", "wants to leave": the object or the
+/// infinitive up to the end of its clause.
+#[allow(clippy::too_many_arguments)]
+fn object_frame(
+    text: &str,
+    toks: &[Tok],
+    quotes: &[Quote],
+    c: usize,
+    s: usize,
+    cue: Cue,
+    np: (usize, usize),
+    appos: Option<(usize, usize)>,
+    ui: usize,
+    unit: Span,
+) -> Option<Found> {
+    let n = toks.len();
+    if s >= n || toks[s].kind != Kind::Word {
+        return None;
+    }
+    let first = lower(&toks[s], text);
+    if cue.frame == Frame::Infinitive && first != "to" {
+        return None;
+    }
+    if cue.frame == Frame::Object
+        && matches!(
+            first.as_str(),
+            "to" | "that"
+                | "by"
+                | "in"
+                | "on"
+                | "at"
+                | "as"
+                | "with"
+                | "from"
+                | "up"
+                | "out"
+                | "off"
+                | "down"
+                | "back"
+                | "it"
+                | "them"
+                | "him"
+                | "her"
+                | "this"
+        )
+    {
+        return None;
+    }
+    let mut e = n;
+    for j in s + 1..n {
+        if matches!(toks[j].kind, Kind::Comma | Kind::Dash | Kind::Colon)
+            && !inside(quotes, toks[j].span.start)
+        {
+            e = j;
+            break;
+        }
+    }
+    if words_in(toks, s, e) < 2 {
+        return None;
+    }
+    let content = vec![content_span(toks, s, e)?];
+    Some(Found {
+        kind: kind_of(quotes, &content, text),
+        content,
+        source: Some(span_of(toks, np)),
+        cue: Some(toks[c].span.cover(toks[(c + cue.extra).min(n - 1)].span)),
+        appos: appos.map(|a| span_of(toks, a)),
+        frame: vec![Span::new(unit.start, toks[s].span.start)],
+        unit: ui,
+        speaker: None,
+        medium: None,
+    })
+}
+
 /// The first noun phrase of the unit (a subject), skipping a leading adjunct.
 fn subject_at_start(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let end = toks
@@ -1094,7 +1219,15 @@ fn clause_before(
         || (k < n
             && toks[k].kind == Kind::Comma
             && !toks[k + 1..].iter().any(|t| t.kind == Kind::Quote));
-    let (source, comma) = if rest_ok {
+    let inverted = c > 0
+        && matches!(toks[c - 1].kind, Kind::Comma)
+        && right_np(text, toks, c + 1, n).is_some_and(|np| {
+            np.1 > c + 1
+                && toks[np.1..]
+                    .iter()
+                    .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote | Kind::Comma))
+        });
+    let (source, comma) = if rest_ok && !inverted {
         // "…, X said."
         let floor = toks
             .iter()

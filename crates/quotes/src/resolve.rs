@@ -495,8 +495,36 @@ pub fn looks_like_apposition(text: &str, toks: &[Tok]) -> bool {
     }
     if toks
         .iter()
-        .any(|t| t.kind == Kind::Quote || t.kind == Kind::End)
+        .any(|t| t.kind == Kind::Quote || t.kind == Kind::End && !t.text(text).eq("."))
     {
+        return false;
+    }
+    // an apposition is a noun phrase: no finite verb
+    if toks.iter().any(|t| {
+        matches!(
+            t.text(text).to_lowercase().as_str(),
+            "would"
+                | "will"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "said"
+                | "says"
+        )
+    }) {
         return false;
     }
     let roleish = toks.iter().any(|t| {

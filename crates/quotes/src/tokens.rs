@@ -91,7 +91,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Tok>) {
             '"' => Kind::Quote,
             ',' => Kind::Comma,
             ':' => Kind::Colon,
-            '\u{2014}' | '\u{2013}' => Kind::Dash,
+            '\u{2014}' | '\u{2013}' | '\u{2015}' => Kind::Dash,
             '-' if b.get(i + 1) == Some(&b'-') => {
                 it.next();
                 out.push(Tok {
