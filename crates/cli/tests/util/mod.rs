@@ -58,8 +58,14 @@ impl Dir {
     }
 }
 
-/// Run a command with the given stdin and collect its output.
+/// Run a command with the given stdin and collect its output. A run that takes more
+/// than `DOSSIER_TEST_TIMEOUT` seconds (default 300) is killed and the test fails, so
+/// that an accidentally quadratic stage fails CI instead of hanging it.
 pub fn run_cmd(mut c: Command, stdin: &[u8]) -> Output {
+    let limit = std::env::var("DOSSIER_TEST_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300u64);
     c.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -70,8 +76,27 @@ pub fn run_cmd(mut c: Command, stdin: &[u8]) -> Output {
     let feeder = std::thread::spawn(move || {
         let _ = pipe.write_all(&input);
     });
+    let pid = child.id();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if done_rx
+            .recv_timeout(std::time::Duration::from_secs(limit))
+            .is_err()
+        {
+            // still running: kill it (only this child, by its pid)
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            return true;
+        }
+        false
+    });
     let out = child.wait_with_output().expect("wait for dossier");
+    let _ = done_tx.send(());
+    let killed = watchdog.join().unwrap_or(false);
     let _ = feeder.join();
+    assert!(
+        !killed,
+        "dossier took more than {limit} s and was killed (a quadratic stage?)"
+    );
     out
 }
 
