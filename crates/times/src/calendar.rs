@@ -97,12 +97,11 @@ impl Anchor {
         let there = month as i32 * 32 + day.map_or(16, |d| d as i32);
         let diff = there - here; // in ~days, same year
         match lean {
-            Lean::Past if diff > 32 => y - 1,
-            Lean::Future if diff < -32 => y + 1,
-            Lean::Past | Lean::Future => y,
-            Lean::Nearest if diff > 6 * 32 => y - 1,
-            Lean::Nearest if diff < -6 * 32 => y + 1,
-            Lean::Nearest => y,
+            // News looks back: up to ~9 months behind, ~3 months ahead.
+            Lean::Past | Lean::Nearest if diff > 100 => y - 1,
+            Lean::Past | Lean::Nearest if diff < -280 => y + 1,
+            Lean::Future if diff < -40 => y + 1,
+            _ => y,
         }
     }
 }
@@ -160,7 +159,8 @@ mod tests {
         assert_eq!(fmt_week(a.week(-1).unwrap()), "2021-W52");
         assert_eq!(a.year_for(12, Some(20), Lean::Nearest), 2021);
         assert_eq!(a.year_for(1, Some(21), Lean::Nearest), 2022);
-        assert_eq!(a.year_for(3, None, Lean::Past), 2021);
+        assert_eq!(a.year_for(6, None, Lean::Past), 2021);
+        assert_eq!(a.year_for(3, None, Lean::Nearest), 2022);
     }
 
     #[test]

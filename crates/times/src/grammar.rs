@@ -88,7 +88,7 @@ impl Frags {
             month_full: format!(r"(?:{})\b", alternation(full.iter().copied())),
             weekday: format!(r"(?:{})", alternation(lex::WEEKDAYS.iter().map(|r| r.0))),
             num: format!(
-                r"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:{ones})|(?:{}))",
+                r"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:{ones})|(?:{}))",
                 alternation(num_words.iter().copied())
             ),
             unit: format!(r"(?:{})", units.join("|")),
@@ -187,14 +187,14 @@ const RULES: &[RuleDef] = &[
     RuleDef {
         name: "quarter",
         pattern: |_| {
-            r"(?i)\b(?:the\s+|this\s+|its\s+|a\s+)?(?P<pre>(?:(?:fiscal|calendar|year-ago|year-earlier|same)\s+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<u>quarter|half)\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>\d{4})\b)?".into()
+            r"(?i)\b(?:the\s+|this\s+|its\s+|a\s+)?(?:(?P<y0>\d{4})\s+)?(?P<pre>(?:(?:fiscal|calendar|year-ago|year-earlier|same)\s+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<u>quarter|half)\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>\d{4})\b)?".into()
         },
         apply: quarter,
     },
     RuleDef {
         name: "relative-quarter",
         pattern: |_| {
-            r"(?i)\b(?P<det>the|this|last|next|that)\s+(?P<m>(?:(?:latest|current|previous|recent|most\s+recent|past|year-ago|year-earlier|fiscal|same)\s+)*)quarter\b".into()
+            r"(?i)\b(?P<det>the|this|last|next|that)\s+(?:(?P<y>\d{4})\s+)?(?P<m>(?:(?:latest|current|previous|recent|most\s+recent|past|year-ago|year-earlier|fiscal|same)\s+)*)(?P<u>quarter|period)\b".into()
         },
         apply: relative_quarter,
     },
@@ -208,6 +208,24 @@ const RULES: &[RuleDef] = &[
             )
         },
         apply: relative,
+    },
+    RuleDef {
+        name: "the-year",
+        pattern: |_| {
+            r"(?i)(?P<pre>for|of|in|during)?\s*(?P<the>the\s+(?P<m>(?:(?:current|full|fiscal|calendar|entire|whole)\s+)*)year)(?P<post>\s+end(?:ed|ing))?".into()
+        },
+        apply: the_year,
+    },
+    RuleDef {
+        name: "month-relative-year",
+        pattern: |f| {
+            format!(
+                r"(?i)(?:{mods}[-\s]+)?(?P<mon>{mon})\s+(?P<rel>this|last|next)\s+year",
+                mods = f.mods,
+                mon = f.month_full
+            )
+        },
+        apply: month_relative_year,
     },
     RuleDef {
         name: "the-weekend",
@@ -252,7 +270,7 @@ const RULES: &[RuleDef] = &[
         name: "clock",
         pattern: |f| {
             format!(
-                r"(?i)\b(?:(?:about|around|at|approximately|shortly\s+(?:before|after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow)\b)?",
+                r"(?i)\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow)\b)?",
                 wd = f.weekday
             )
         },
@@ -299,14 +317,16 @@ const RULES: &[RuleDef] = &[
     },
     RuleDef {
         name: "year-ago",
-        pattern: |_| r"(?i)\b(?:the\s+)?year-(?:earlier|ago)\b".into(),
+        pattern: |_| {
+            r"(?i)\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year-(?:earlier|ago)\b(?:\s+(?:period|quarter)\b)?".into()
+        },
         apply: year_ago,
     },
     RuleDef {
         name: "duration",
         pattern: |f| {
             format!(
-                r"(?i)\b(?:(?:{quals})\s+)?(?:(?:the|each\s+of\s+the|the\s+better\s+part\s+of)\s+)?(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|remaining|last-)\s*)?(?P<n>{num})(?P<hy>[\s-]+)(?P<u>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?:-long\b|-old\b)?",
+                r"(?i)\b(?:(?:{quals})\s+)?(?:(?:the|each\s+of\s+the|the\s+better\s+part\s+of)\s+)?(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|remaining|last-)\s*)?(?P<n>{num})(?P<hy>[\s-]+)(?P<u>{unit})\b(?P<half>\s+and\s+a\s+half\b)?(?P<suf>-long\b|-old\b|[\s-]old\b)?",
                 quals = f.quals,
                 num = f.num,
                 unit = f.unit
@@ -496,34 +516,12 @@ const FUTURE_CUES: &[&str] = &[
     "will",
     "shall",
     "won't",
-    "would",
-    "expected",
-    "expects",
     "scheduled",
-    "planned",
-    "plans",
-    "plan",
-    "due",
     "upcoming",
-    "next",
     "tomorrow",
-    "until",
-    "deadline",
 ];
 
-const PAST_CUES: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "ago",
-    "last",
-    "earlier",
-    "said",
-    "yesterday",
-    "ended",
-    "began",
-];
+const PAST_CUES: &[&str] = &["ago", "earlier", "yesterday"];
 
 fn unresolved_date(month: u8, day: u8) -> String {
     format!("XXXX-{month:02}-{day:02}")
@@ -803,7 +801,7 @@ fn quarter(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     }
     let pre = g(caps, "pre").unwrap_or("").to_ascii_lowercase();
     let code = if half { 'H' } else { 'Q' };
-    let y = match (num::<i32>(caps, "y"), ctx.anchor) {
+    let y = match (num::<i32>(caps, "y").or(num::<i32>(caps, "y0")), ctx.anchor) {
         (Some(y), _) => y,
         (None, Some(a)) => {
             let current = if half {
@@ -829,9 +827,20 @@ fn quarter(ctx: &Ctx, caps: &Captures) -> Option<Found> {
 fn relative_quarter(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let det = g(caps, "det")?.to_ascii_lowercase();
     let m = g(caps, "m").unwrap_or("").to_ascii_lowercase();
+    let period = g(caps, "u")?.eq_ignore_ascii_case("period");
+    let year = num::<i32>(caps, "y");
+    // "the period" alone is not a time; "the latest period", "the 1988 period" are.
+    if period && year.is_none() && !m.contains("latest") {
+        return None;
+    }
     let Some(a) = ctx.anchor else {
         return Found::new(TimeType::Date, "XXXX-QX");
     };
+    if let Some(y) = year {
+        let reported = reported_quarter(a, 0);
+        let (_, q) = reported.split_once('-')?;
+        return Found::new(TimeType::Date, format!("{y:04}-{q}"));
+    }
     let (mut y, mut q) = (a.year(), a.quarter() as i32);
     let shift = if m.contains("current") || (det == "this" && m.is_empty()) {
         0
@@ -936,6 +945,52 @@ fn relative(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     Found::new(TimeType::Date, value)
 }
 
+fn the_year(ctx: &Ctx, caps: &Captures) -> Option<Found> {
+    let the = caps.name("the")?;
+    if ctx
+        .text
+        .get(the.end()..)
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+    {
+        return None;
+    }
+    let span = Some((the.start(), the.end()));
+    if caps.name("post").is_some() {
+        return Some(Found {
+            kind: TimeType::Duration,
+            value: "P1Y".into(),
+            span,
+        });
+    }
+    let has_mod = !g(caps, "m").unwrap_or("").trim().is_empty();
+    if !has_mod && caps.name("pre").is_none() {
+        return None;
+    }
+    let value = match ctx.anchor {
+        Some(a) => format!("{:04}", a.year()),
+        None => "XXXX".into(),
+    };
+    Some(Found {
+        kind: TimeType::Date,
+        value,
+        span,
+    })
+}
+
+fn month_relative_year(ctx: &Ctx, caps: &Captures) -> Option<Found> {
+    let month = month_of(caps, "mon")?;
+    let rel = g(caps, "rel")?.to_ascii_lowercase();
+    let Some(a) = ctx.anchor else {
+        return Found::new(TimeType::Date, format!("XXXX-{month:02}"));
+    };
+    let y = match rel.as_str() {
+        "last" => a.year() - 1,
+        "next" => a.year() + 1,
+        _ => a.year(),
+    };
+    Found::new(TimeType::Date, format!("{y:04}-{month:02}"))
+}
+
 fn the_weekend(ctx: &Ctx, _: &Captures) -> Option<Found> {
     let Some(a) = ctx.anchor else {
         return Found::new(TimeType::Date, "XXXX-WXX-WE");
@@ -976,6 +1031,14 @@ fn season_year(_: &Ctx, caps: &Captures) -> Option<Found> {
 
 fn deictic(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let w = g(caps, "w")?.to_ascii_lowercase();
+    let m0 = caps.get(0)?;
+    if ctx
+        .text
+        .get(m0.end()..)
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+    {
+        return None;
+    }
     let w: Vec<&str> = w.split_whitespace().collect();
     let (day, pod) = match w.as_slice() {
         ["today"] => (0, None),
@@ -1189,6 +1252,8 @@ fn duration_value(n: Option<f64>, unit: Unit) -> Option<String> {
                 format!("PT{}M30S", v.trunc() as u64)
             } else if v.fract() == 0.5 && unit == Unit::Hour {
                 format!("PT{}H30M", v.trunc() as u64)
+            } else if v.fract() == 0.5 && unit == Unit::Year {
+                format!("P{}Y6M", v.trunc() as u64)
             } else {
                 format!("P{t}{}{code}", fmt_amount(v))
             }
@@ -1200,6 +1265,19 @@ fn ago(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let unit = unit_of(g(caps, "u")?)?;
     let n = lex::parse_quantity(g(caps, "n")?).ok()?;
     let dir = g(caps, "dir")?.to_ascii_lowercase();
+    // "three days later", "a day earlier": TimeML tags the duration, anchored elsewhere.
+    let coarse = matches!(
+        unit,
+        Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century
+    );
+    if dir == "later" || (dir == "earlier" && !coarse) {
+        let u = caps.name("u")?;
+        return Some(Found {
+            kind: TimeType::Duration,
+            value: duration_value(n, unit)?,
+            span: Some((caps.get(0)?.start(), u.end())),
+        });
+    }
     let back = matches!(dir.as_str(), "ago" | "earlier");
     let Some(n) = n else {
         let v = if back { "PAST_REF" } else { "FUTURE_REF" };
@@ -1231,6 +1309,9 @@ fn ago(ctx: &Ctx, caps: &Captures) -> Option<Found> {
             let d = a.months(3 * n)?;
             format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
         }
+        Unit::Year if n == -1 && reports_quarters(ctx, caps.get(0)?.start()) => {
+            reported_quarter(a, 1)
+        }
         Unit::Year => format!("{:04}", a.year() as i64 + n),
         Unit::Decade => format!("{:04}", a.year() as i64 + 10 * n),
         Unit::Century => format!("{:02}", (a.year() as i64 + 100 * n) / 100),
@@ -1238,11 +1319,40 @@ fn ago(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     Found::new(TimeType::Date, v)
 }
 
-fn year_ago(ctx: &Ctx, _: &Captures) -> Option<Found> {
+fn year_ago(ctx: &Ctx, caps: &Captures) -> Option<Found> {
+    let m0 = caps.get(0)?;
     match ctx.anchor {
+        Some(a) if reports_quarters(ctx, m0.start()) => {
+            Found::new(TimeType::Date, reported_quarter(a, 1))
+        }
         Some(a) => Found::new(TimeType::Date, format!("{:04}", a.year() - 1)),
         None => Found::new(TimeType::Date, "XXXX"),
     }
+}
+
+/// True in earnings prose: "quarter" in the sentence or just before it. There,
+/// "a year ago" and "the year-earlier period" mean the same quarter a year back.
+fn reports_quarters(ctx: &Ctx, start: usize) -> bool {
+    let mut s = start.saturating_sub(300);
+    while !ctx.text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = (start + 120).min(ctx.text.len());
+    while !ctx.text.is_char_boundary(e) {
+        e += 1;
+    }
+    ctx.text[s..e].to_ascii_lowercase().contains("quarter")
+}
+
+/// The last quarter reported before the anchor, `years_back` years earlier
+/// (`1989-Q3` for a late-October 1989 article and 0).
+fn reported_quarter(a: Anchor, years_back: i32) -> String {
+    let (mut y, mut q) = (a.year(), a.quarter() as i32 - 1);
+    if q < 1 {
+        q = 4;
+        y -= 1;
+    }
+    format!("{:04}-Q{q}", y - years_back)
 }
 
 /// Text right before a match that makes "a year" a rate ("$5 a year", "twice a day").
@@ -1274,6 +1384,17 @@ fn duration(ctx: &Ctx, caps: &Captures) -> Option<Found> {
         n = n.map(|v| v + 0.5);
     }
     let m0 = caps.get(0)?;
+    // Ages ("a 6-year-old", "52 years old") are not annotated as times.
+    if g(caps, "suf").is_some_and(|s| s.ends_with("old")) {
+        return None;
+    }
+    if ctx
+        .text
+        .get(m0.end()..)
+        .is_some_and(|r| r.starts_with("-old"))
+    {
+        return None;
+    }
     let word_u = g(caps, "u")?;
     let plural = word_u.to_ascii_lowercase().ends_with('s');
     // "a week" after a rate word is a set; "one day" after "at" is fine.
@@ -1299,53 +1420,30 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let value = lex::lookup(lex::VAGUE_WORDS, &w)?;
     let m0 = caps.get(0)?;
-    // "now" as in "now that", "just now"… are still present references; "current" only
-    // before a noun in lower case ("current account" stays, capital "Current" is a name).
+    // "current" is a time only as an adjective: a lower-case word follows
+    // ("current levels"), and not the electrical or bookkeeping kind.
     if w == "current" {
-        let next = ctx.text.get(m0.end()..).unwrap_or("").trim_start();
-        let next_word: String = next
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if !CURRENT_NOUNS.contains(&next_word.as_str()) {
+        let next = ctx.text.get(m0.end()..).unwrap_or("");
+        let next = next.strip_prefix(' ').unwrap_or("");
+        let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        if next_word.is_empty()
+            || !next_word.starts_with(|c: char| c.is_lowercase())
+            || NOT_CURRENT.contains(&next_word.as_str())
+        {
             return None;
         }
     }
-    Found::new(TimeType::Date, value)
+    let kind = if value.starts_with('P') && !value.ends_with("_REF") {
+        TimeType::Duration
+    } else {
+        TimeType::Date
+    };
+    Found::new(kind, value)
 }
 
-/// Nouns after "current" that make it a present reference.
-const CURRENT_NOUNS: &[&str] = &[
-    "levels",
-    "level",
-    "rate",
-    "rates",
-    "price",
-    "prices",
-    "situation",
-    "term",
-    "period",
-    "season",
-    "session",
-    "administration",
-    "government",
-    "president",
-    "crisis",
-    "conditions",
-    "market",
-    "management",
-    "pace",
-    "trend",
-    "environment",
-    "climate",
-    "status",
-    "regime",
-    "leadership",
-    "year",
-    "month",
-    "week",
-    "quarter",
+/// Words after "current" that make it a noun phrase about electricity or accounts.
+const NOT_CURRENT: &[&str] = &[
+    "account", "accounts", "affairs", "events", "flows", "and", "or",
 ];
 
 fn set_word(_: &Ctx, caps: &Captures) -> Option<Found> {
@@ -1388,6 +1486,7 @@ mod tests {
         assert_eq!(duration_value(None, Unit::Year).unwrap(), "PXY");
         assert_eq!(duration_value(Some(5.0), Unit::Hour).unwrap(), "PT5H");
         assert_eq!(duration_value(Some(1.5), Unit::Minute).unwrap(), "PT1M30S");
-        assert_eq!(duration_value(Some(1.5), Unit::Year).unwrap(), "P1.5Y");
+        assert_eq!(duration_value(Some(1.5), Unit::Year).unwrap(), "P1Y6M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day).unwrap(), "P1.5D");
     }
 }

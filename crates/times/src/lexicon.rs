@@ -101,15 +101,8 @@ pub(crate) const NUMBER_WORDS: &[(&str, u32)] = &[
 ];
 
 /// Quantity words that make a duration vague (`PXY`).
-pub(crate) const VAGUE_QUANTITIES: &[&str] = &[
-    "a few",
-    "few",
-    "several",
-    "many",
-    "some",
-    "a number of",
-    "a couple of",
-];
+pub(crate) const VAGUE_QUANTITIES: &[&str] =
+    &["a few", "few", "several", "many", "some", "a number of"];
 
 /// Ordinals → number (quarters, halves, "the first nine months").
 pub(crate) const ORDINALS: &[(&str, u8)] = &[
@@ -168,17 +161,12 @@ pub(crate) const VAGUE_WORDS: &[(&str, &str)] = &[
     ("the present", "PRESENT_REF"),
     ("current", "PRESENT_REF"),
     ("recently", "PAST_REF"),
-    ("recent", "PAST_REF"),
     ("recent years", "PAST_REF"),
-    ("recent months", "PAST_REF"),
-    ("recent weeks", "PAST_REF"),
-    ("recent days", "PAST_REF"),
+    ("recent months", "PXM"),
+    ("recent weeks", "PXW"),
+    ("recent days", "PXD"),
     ("the past", "PAST_REF"),
-    ("previously", "PAST_REF"),
-    ("formerly", "PAST_REF"),
     ("the future", "FUTURE_REF"),
-    ("future", "FUTURE_REF"),
-    ("soon", "FUTURE_REF"),
     ("the near future", "FUTURE_REF"),
     ("the foreseeable future", "FUTURE_REF"),
 ];
@@ -191,10 +179,7 @@ pub(crate) const SET_WORDS: &[(&str, &str)] = &[
     ("weekly", "P1W"),
     ("biweekly", "P2W"),
     ("monthly", "P1M"),
-    ("quarterly", "P3M"),
-    ("annually", "P1Y"),
     ("yearly", "P1Y"),
-    ("biannually", "P6M"),
 ];
 
 /// Fixed-date holidays (month, day).
@@ -239,6 +224,9 @@ pub(crate) fn parse_quantity(s: &str) -> Result<Option<f64>, ()> {
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     if VAGUE_QUANTITIES.contains(&lower.as_str()) {
         return Ok(None);
+    }
+    if let Some(whole) = lower.strip_suffix(" 1/2") {
+        return parse_quantity(whole).map(|v| v.map(|v| v + 0.5));
     }
     if lower.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         let digits: String = lower.chars().filter(|&c| c != ',').collect();
