@@ -130,6 +130,37 @@ pub fn assert_ok(o: &Output) {
     );
 }
 
+/// Stage panics already reported to their owners, as (file, part of the message); the
+/// batch turns them into `"internal error"` lines. Remove a row when it is fixed.
+///
+/// - dossier-text `segment.rs` `word_before` slices inside a multi-byte character.
+/// - dossier-quotes `lib.rs` speaker resolution builds `Span::new(end, start)`.
+/// - dossier-entities `model.rs` Viterbi scores overflow on a 100,000-token sentence.
+pub const KNOWN_PANICS: &[(&str, &str)] = &[
+    ("crates/text/src/segment.rs", "is not a char boundary"),
+    ("crates/quotes/src/lib.rs", "start after end"),
+    ("crates/entities/src/model.rs", "overflow"),
+];
+
+/// Exit code 0, and every panic reported on stderr is a known one.
+pub fn assert_ok_or_known(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "stderr:\n{}", stderr(o));
+    let err = stderr(o);
+    let lines: Vec<&str> = err.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(at) = l.find("panicked at ") {
+            let loc = &l[at + "panicked at ".len()..];
+            let msg = lines.get(i + 1).copied().unwrap_or("");
+            assert!(
+                KNOWN_PANICS
+                    .iter()
+                    .any(|(f, m)| loc.starts_with(f) && msg.contains(m)),
+                "an unknown panic at {loc}: {msg}\nstderr:\n{err}"
+            );
+        }
+    }
+}
+
 /// Every output line parsed as a JSON value.
 pub fn jsonl(o: &Output) -> Vec<serde_json::Value> {
     stdout(o)
