@@ -35,10 +35,14 @@ pub enum Kind {
     PlaceStart,
     /// Nationality or group adjective.
     Demonym,
+    /// Common noun that introduces an organisation's name.
+    OrgCue,
+    /// Well-known organisation.
+    Org,
 }
 
 /// Number of kinds.
-pub const KINDS: usize = 11;
+pub const KINDS: usize = 13;
 
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
@@ -54,6 +58,8 @@ impl Kind {
             "ORGSTART" => Kind::OrgStart,
             "PLACESTART" => Kind::PlaceStart,
             "DEMONYM" => Kind::Demonym,
+            "ORGCUE" => Kind::OrgCue,
+            "ORG" => Kind::Org,
             _ => return None,
         })
     }

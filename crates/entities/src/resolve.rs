@@ -1,11 +1,15 @@
 //! Group mentions into entities: same name, surname of a full name, acronym of an
 //! expansion, variant or alias table; pick the canonical (fullest) name and one label.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Kind, Lexicon};
 use crate::token::Tok;
 use crate::Mention;
 use dossier_core::{Entity, EntityId, EntityLabel, Span};
 use std::collections::HashMap;
+
+/// Country, US state and continent bits of [`Lexicon::kinds_of`].
+const PLACE_KINDS: u32 =
+    (1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::Continent as u32);
 
 /// Words skipped when building an acronym from a name.
 const ACRO_SKIP: &[&str] = &[
@@ -132,11 +136,10 @@ pub fn resolve(text: &str, toks: &[Tok], lex: &Lexicon, mut ms: Vec<Mention>) ->
     }
     // 3. person surnames (and lone given+surname subsets): the last word of a fuller name
     for i in 0..n {
+        let country = lex.kinds_of(names[i]) & PLACE_KINDS != 0;
         if keys[i].len() != 1
-            || !matches!(
-                ms[i].label,
-                EntityLabel::Person | EntityLabel::Org | EntityLabel::Other
-            )
+            || ms[i].label == EntityLabel::Norp
+            || (ms[i].label == EntityLabel::Place && country)
         {
             continue;
         }

@@ -91,6 +91,75 @@ fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Lower-case words allowed inside a name ("Bank of America", "Lee Hsien Loong").
+const NAME_JOINERS: &[&str] = &[
+    "of", "and", "the", "for", "on", "de", "da", "del", "della", "van", "von", "der", "den", "al",
+    "el", "bin", "ibn", "la", "le", "du", "des", "y", "&", "in", "at", "to", "-", "'s", "’s", "di",
+];
+
+/// Split a mention at lower-case words that cannot be inside a name ("Nazarbaev as Security
+/// Council" -> "Nazarbaev", "Security Council").
+fn split_bad_words(text: &str, toks: &[Tok], m: Mention, out: &mut Vec<Mention>) {
+    let mut start = m.t0;
+    for k in m.t0..=m.t1 {
+        let cut = k == m.t1 || {
+            let w = tok(text, toks, k);
+            toks[k].word
+                && w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !NAME_JOINERS.contains(&w)
+                && !w.chars().any(|c| c.is_uppercase() || c.is_numeric())
+        };
+        if cut {
+            let mut piece = Mention {
+                t0: start,
+                t1: k,
+                label: m.label,
+            };
+            // joiners may not start or end a piece
+            while piece.t0 < piece.t1 && !capitalised_or_number(tok(text, toks, piece.t0)) {
+                piece.t0 += 1;
+            }
+            while piece.t1 > piece.t0
+                && !capitalised_or_number(tok(text, toks, piece.t1 - 1))
+                && toks[piece.t1 - 1].word
+            {
+                piece.t1 -= 1;
+            }
+            while piece.t1 > piece.t0 && !toks[piece.t1 - 1].word {
+                piece.t1 -= 1;
+            }
+            if piece.t0 < piece.t1 {
+                out.push(piece);
+            }
+            start = k + 1;
+        }
+    }
+}
+
+fn capitalised_or_number(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// The capitalised run starting at `i` (at most 6 tokens), or `None`.
+fn cap_run(text: &str, toks: &[Tok], covered: &[bool], i: usize) -> Option<usize> {
+    if i >= toks.len() || covered[i] || !toks[i].word || !capitalised(tok(text, toks, i)) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < toks.len()
+        && e < i + 6
+        && !covered[e]
+        && toks[e].word
+        && !toks[e].line_start
+        && capitalised(tok(text, toks, e))
+    {
+        e += 1;
+    }
+    Some(e)
+}
+
 /// Apply the rules; the result is sorted and non-overlapping.
 pub fn apply(
     text: &str,
@@ -99,37 +168,44 @@ pub fn apply(
     lex: &Lexicon,
     raw: Vec<Mention>,
 ) -> Vec<Mention> {
-    let mut ms: Vec<Mention> = Vec::with_capacity(raw.len() + 8);
-    // 1. trim punctuation and quotes at the edges; drop what is left empty or lower-case
-    for mut m in raw {
+    let mut pieces: Vec<Mention> = Vec::with_capacity(raw.len() + 8);
+    for m in raw {
+        split_bad_words(text, toks, m, &mut pieces);
+    }
+    let mut ms: Vec<Mention> = Vec::with_capacity(pieces.len() + 8);
+    // 1. trim punctuation, quotes, "the" and "'s" at the edges; fix labels the lexicons know
+    for mut m in pieces {
         while m.t0 < m.t1 && !toks[m.t0].word {
             m.t0 += 1;
         }
-        while m.t1 > m.t0 && !toks[m.t1 - 1].word {
-            m.t1 -= 1;
-        }
-        while m.t1 > m.t0 && matches!(tok(text, toks, m.t1 - 1), "'s" | "’s") {
+        while m.t1 > m.t0
+            && (!toks[m.t1 - 1].word || matches!(tok(text, toks, m.t1 - 1), "'s" | "’s"))
+        {
             m.t1 -= 1;
         }
         if m.t1 > m.t0 + 1 && matches!(tok(text, toks, m.t0), "the" | "The" | "THE") {
             m.t0 += 1;
         }
-        while m.t1 > m.t0 && !toks[m.t1 - 1].word {
-            m.t1 -= 1;
-        }
-        if m.t0 >= m.t1 {
-            continue;
-        }
-        m.label = relabel(text, toks, hits, &m);
-        if m.t0 >= m.t1 {
-            continue;
-        }
-        if !toks[m.t0..m.t1]
-            .iter()
-            .any(|t| capitalised(&text[t.start..t.end]))
+        if m.t0 >= m.t1
+            || !toks[m.t0..m.t1]
+                .iter()
+                .any(|t| capitalised(&text[t.start..t.end]))
         {
             continue;
         }
+        // a currency prefix ("US$40", "HK$ 5"), not a place
+        if text[toks[m.t1 - 1].end..]
+            .trim_start_matches(' ')
+            .starts_with('$')
+        {
+            continue;
+        }
+        // "Air Canada", "Air India": an airline
+        if m.t0 > 0 && tok(text, toks, m.t0 - 1) == "Air" && !toks[m.t0].line_start {
+            m.t0 -= 1;
+            m.label = EntityLabel::Org;
+        }
+        m.label = relabel(text, toks, hits, lex, &m);
         ms.push(m);
     }
     let mut covered = vec![false; toks.len()];
@@ -138,8 +214,97 @@ pub fn apply(
             *c = true;
         }
     }
-    // 2. gazetteer places and demonyms the model left out (capitalised, not covered)
     let mut add: Vec<Mention> = Vec::new();
+    // 2. "the media outlet X", "airline X": X is an organisation
+    let mut i = 0;
+    while i < toks.len() {
+        let h = hits[i];
+        if !starts_kind(h, Kind::OrgCue) || capitalised(tok(text, toks, i)) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < toks.len() && hits[e] & (1 << (2 * Kind::OrgCue as u32 + 1)) != 0 {
+            e += 1;
+        }
+        if e < toks.len() {
+            if let Some(m) = ms.iter_mut().find(|m| m.t0 == e) {
+                if m.label != EntityLabel::Person || !starts_kind(hits[e], Kind::First) {
+                    m.label = EntityLabel::Org;
+                }
+            } else if let Some(end) = cap_run(text, toks, &covered, e) {
+                if !starts_kind(hits[e], Kind::First) {
+                    add.push(Mention {
+                        t0: e,
+                        t1: end,
+                        label: EntityLabel::Org,
+                    });
+                }
+            }
+        }
+        i = e;
+    }
+    // 3. "X, a think tank ...": X is an organisation
+    for k in 0..toks.len().saturating_sub(3) {
+        if tok(text, toks, k) != "," || !matches!(tok(text, toks, k + 1), "a" | "an" | "the") {
+            continue;
+        }
+        let cue = (k + 2..(k + 5).min(toks.len())).find(|&j| starts_kind(hits[j], Kind::OrgCue));
+        let Some(c) = cue else { continue };
+        if (k + 2..c).any(|j| !toks[j].word) {
+            continue;
+        }
+        let mut ce = c + 1;
+        while ce < toks.len() && hits[ce] & (1 << (2 * Kind::OrgCue as u32 + 1)) != 0 {
+            ce += 1;
+        }
+        let head = ce >= toks.len() || !toks[ce].word || {
+            let w = tok(text, toks, ce);
+            matches!(
+                w,
+                "that"
+                    | "which"
+                    | "based"
+                    | "headed"
+                    | "run"
+                    | "owned"
+                    | "founded"
+                    | "in"
+                    | "of"
+                    | "with"
+                    | "led"
+                    | "known"
+                    | "whose"
+                    | "and"
+            )
+        };
+        if !head {
+            continue;
+        }
+        if let Some(m) = ms.iter_mut().find(|m| m.t1 == k) {
+            if m.label != EntityLabel::Person || !starts_kind(hits[m.t0], Kind::First) {
+                m.label = EntityLabel::Org;
+            }
+        } else if k > 0 {
+            let mut s0 = k;
+            while s0 > 0
+                && toks[s0 - 1].word
+                && !covered[s0 - 1]
+                && capitalised(tok(text, toks, s0 - 1))
+                && k - s0 < 5
+            {
+                s0 -= 1;
+            }
+            if s0 < k && !toks[s0].sent_start {
+                add.push(Mention {
+                    t0: s0,
+                    t1: k,
+                    label: EntityLabel::Org,
+                });
+            }
+        }
+    }
+    // 4. gazetteer places, demonyms and known organisations the model left out
     let mut i = 0;
     while i < toks.len() {
         if covered[i] || !capitalised(tok(text, toks, i)) {
@@ -148,7 +313,13 @@ pub fn apply(
         }
         let h = hits[i];
         let mut done = false;
-        for kind in [Kind::Country, Kind::State, Kind::Continent, Kind::Demonym] {
+        for kind in [
+            Kind::Country,
+            Kind::State,
+            Kind::Continent,
+            Kind::Org,
+            Kind::Demonym,
+        ] {
             let k = kind as u32;
             if h & (1 << (2 * k)) == 0 {
                 continue;
@@ -162,10 +333,23 @@ pub fn apply(
             if lex.kinds_of(phrase) & (1 << k) == 0 {
                 continue;
             }
-            let label = if kind == Kind::Demonym {
-                EntityLabel::Norp
-            } else {
-                EntityLabel::Place
+            // part of a longer capitalised name ("Air China", "Bank of America")
+            let glued = (i > 0
+                && toks[i - 1].word
+                && !toks[i].sent_start
+                && capitalised(tok(text, toks, i - 1)))
+                || (e < toks.len()
+                    && toks[e].word
+                    && !toks[e].line_start
+                    && capitalised(tok(text, toks, e))
+                    && kind != Kind::Demonym);
+            if glued {
+                continue;
+            }
+            let label = match kind {
+                Kind::Demonym => EntityLabel::Norp,
+                Kind::Org => EntityLabel::Org,
+                _ => EntityLabel::Place,
             };
             add.push(Mention {
                 t0: i,
@@ -180,7 +364,7 @@ pub fn apply(
             i += 1;
         }
     }
-    // 3. "Full Name (ACR)" and "ACR (Full Name)": the acronym shares the name's label
+    // 5. "Full Name (ACR)": the acronym shares the name's label
     for m in &ms {
         let p = m.t1;
         if p + 2 < toks.len()
@@ -198,18 +382,21 @@ pub fn apply(
             }
         }
     }
-    // 4. names the article already uses, elsewhere untagged: same words, a surname, a variant
-    add.extend(propagate(text, toks, lex, &ms, &covered));
-    for a in add {
-        if !covered[a.t0..a.t1].iter().any(|&c| c) {
-            for c in &mut covered[a.t0..a.t1] {
-                *c = true;
+    let commit = |add: Vec<Mention>, ms: &mut Vec<Mention>, covered: &mut Vec<bool>| {
+        for a in add {
+            if a.t0 < a.t1 && !covered[a.t0..a.t1].iter().any(|&c| c) {
+                for c in &mut covered[a.t0..a.t1] {
+                    *c = true;
+                }
+                ms.push(a);
             }
-            ms.push(a);
         }
-    }
+    };
+    commit(add, &mut ms, &mut covered);
+    // 6. names the article already uses, elsewhere untagged: same words, a surname, a variant
+    let more = propagate(text, toks, lex, &ms, &covered);
+    commit(more, &mut ms, &mut covered);
     ms.sort_by_key(|m| (m.t0, m.t1));
-    // non-overlap (the model's output is already; rules only add uncovered tokens)
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
         if out.last().is_some_and(|l: &Mention| l.t1 > m.t0) {
@@ -229,8 +416,27 @@ fn starts_kind(h: Hits, k: Kind) -> bool {
 }
 
 /// Label fixes that the lexicons make safe.
-fn relabel(text: &str, toks: &[Tok], hits: &[Hits], m: &Mention) -> EntityLabel {
+fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) -> EntityLabel {
     let n = m.t1 - m.t0;
+    let whole = lex.kinds_of(&text[toks[m.t0].start..toks[m.t1 - 1].end]);
+    if whole & (1 << Kind::Org as u32) != 0 {
+        return EntityLabel::Org;
+    }
+    if whole
+        & ((1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::Continent as u32))
+        != 0
+        && m.label != EntityLabel::Org
+    {
+        return EntityLabel::Place;
+    }
+    // "President X", "Senator X": a person, unless X ends like an organisation
+    if m.t0 > 0 && has_kind(hits[m.t0 - 1], Kind::Title) && !has_kind(hits[m.t1 - 1], Kind::OrgEnd)
+    {
+        let t = tok(text, toks, m.t0 - 1);
+        if capitalised(t) || t.ends_with('.') {
+            return EntityLabel::Person;
+        }
+    }
     let first = hits[m.t0];
     let last_tok = tok(text, toks, m.t1 - 1);
     let last = hits[m.t1 - 1];
@@ -246,13 +452,22 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], m: &Mention) -> EntityLabel 
     {
         return EntityLabel::Org;
     }
+    // "X, whose ...", "X was born", "X's wife": a person
+    if m.label != EntityLabel::Person
+        && n <= 3
+        && whole
+            & ((1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::City as u32))
+            == 0
+        && person_context(text, toks, m.t1)
+    {
+        return EntityLabel::Person;
+    }
     // "Given Surname" tagged as something else
     if m.label != EntityLabel::Person
         && (2..=3).contains(&n)
         && starts_kind(first, Kind::First)
         && !has_kind(last, Kind::OrgEnd)
-        && !toks[m.t0..m.t1].iter().any(|t| {
-            let h = hits[toks.iter().position(|x| x == t).unwrap_or(0)];
+        && !hits[m.t0..m.t1].iter().any(|&h| {
             has_kind(h, Kind::Country) || has_kind(h, Kind::City) || has_kind(h, Kind::State)
         })
         && toks[m.t0..m.t1]
@@ -370,4 +585,40 @@ fn propagate(
         }
     }
     out
+}
+
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "parents",
+    "children",
+    "family",
+    "girlfriend",
+    "boyfriend",
+    "grandmother",
+    "grandfather",
+];
+
+/// Words after a mention that only fit a person.
+fn person_context(text: &str, toks: &[Tok], end: usize) -> bool {
+    let w = |k: usize| {
+        if k < toks.len() {
+            tok(text, toks, k)
+        } else {
+            ""
+        }
+    };
+    match (w(end), w(end + 1)) {
+        (",", "whose") | (",", "who") | ("was", "born") | ("himself", _) | ("herself", _) => true,
+        ("'s" | "’s", k) => KIN.contains(&k),
+        ("said", "he" | "she") => false,
+        _ => false,
+    }
 }
