@@ -170,6 +170,17 @@ const RULES: &[RuleDef] = &[
         apply: year,
     },
     RuleDef {
+        name: "spelled-year",
+        pattern: |f| {
+            format!(
+                r"(?i)\b(?:the\s+year\s+|(?P<mon>{mon})\s+(?:of\s+)?|(?:the\s+)?(?P<s>{season})\s+of\s+)?(?P<y>(?:nineteen|eighteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b",
+                mon = f.month_full,
+                season = f.season
+            )
+        },
+        apply: spelled_year,
+    },
+    RuleDef {
         name: "decade",
         pattern: |f| {
             format!(
@@ -212,7 +223,7 @@ const RULES: &[RuleDef] = &[
     RuleDef {
         name: "the-year",
         pattern: |_| {
-            r"(?i)(?P<pre>for|of|in|during)?\s*(?P<the>the\s+(?P<m>(?:(?:current|full|fiscal|calendar|entire|whole)\s+)*)year)(?P<post>\s+end(?:ed|ing))?".into()
+            r"(?i)\b(?P<pre>for|of|in|during)?\s*(?P<the>the\s+(?P<m>(?:(?:current|full|fiscal|calendar|entire|whole)\s+)*)year)\b(?P<post>\s+end(?:ed|ing)\b)?".into()
         },
         apply: the_year,
     },
@@ -220,7 +231,7 @@ const RULES: &[RuleDef] = &[
         name: "month-relative-year",
         pattern: |f| {
             format!(
-                r"(?i)(?:{mods}[-\s]+)?(?P<mon>{mon})\s+(?P<rel>this|last|next)\s+year",
+                r"(?i)\b(?:{mods}[-\s]+)?(?P<mon>{mon})\s+(?P<rel>this|last|next)\s+year\b",
                 mods = f.mods,
                 mon = f.month_full
             )
@@ -260,7 +271,7 @@ const RULES: &[RuleDef] = &[
         name: "weekday",
         pattern: |f| {
             format!(
-                r"(?i)\b(?:(?P<rel>last|next|this|each|every)\s+)?(?:(?:early|late|earlier|later)\s+)?(?P<wd>{wd})(?P<pl>s)?\b(?:\s+(?P<pod>morning|afternoon|evening|night)s?\b)?",
+                r"(?i)\b(?:(?P<rel>last|next|this|each|every)\s+)?(?:(?:early|late|earlier|later)\s+)?(?P<wd>{wd})(?P<pl>s)?\b(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<podpl>s)?\b)?",
                 wd = f.weekday
             )
         },
@@ -511,6 +522,30 @@ fn lean(ctx: &Ctx, start: usize, end: usize) -> Lean {
         Lean::Nearest
     }
 }
+
+/// A future auxiliary in the clause just before a weekday ("will meet Friday").
+/// Weekdays in news are past unless the verb governing them is in the future.
+fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
+    let mut s = start.saturating_sub(40);
+    while !ctx.text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let left = ctx.text.get(s..start).unwrap_or("");
+    let left = left
+        .rfind([',', '.', ';', '\n', '"'])
+        .map_or(left, |i| &left[i + 1..]);
+    left.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            let w = w.to_ascii_lowercase();
+            FUTURE_CUES.contains(&w.as_str())
+                || WEEKDAY_FUTURE_CUES.contains(&w.as_str())
+                || w.ends_with("'ll")
+                || w.ends_with("’ll")
+        })
+}
+
+/// Extra cues that put a nearby weekday ahead: plans, "as soon as".
+const WEEKDAY_FUTURE_CUES: &[&str] = &["planned", "planning", "plans", "soon"];
 
 const FUTURE_CUES: &[&str] = &[
     "will",
@@ -767,6 +802,47 @@ fn year(ctx: &Ctx, caps: &Captures) -> Option<Found> {
             value: format!("{y:04}"),
             span: Some((m0.start(), ym.end())),
         });
+    }
+    Found::new(TimeType::Date, format!("{y:04}"))
+}
+
+/// "nineteen ninety-six" → 1996, "two thousand and one" → 2001.
+fn parse_spelled_year(s: &str) -> Option<i32> {
+    let lower = s.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    let n = |w: &str| lex::lookup(lex::NUMBER_WORDS, w).map(|v| v as i32);
+    match words.as_slice() {
+        ["two", "thousand", rest @ ..] => {
+            Some(2000 + rest.iter().map(|w| n(w)).sum::<Option<i32>>()?)
+        }
+        [century, "hundred"] => Some(n(century)? * 100),
+        [century, rest @ ..] if !rest.is_empty() => {
+            Some(n(century)? * 100 + rest.iter().map(|w| n(w)).sum::<Option<i32>>()?)
+        }
+        _ => None,
+    }
+}
+
+fn spelled_year(_: &Ctx, caps: &Captures) -> Option<Found> {
+    let y = parse_spelled_year(g(caps, "y")?)?;
+    let whole = g(caps, "y")?.to_ascii_lowercase();
+    let prefixed = caps.get(0)?.start() != caps.name("y")?.start();
+    // A bare "two thousand" is a number; it needs "the year" or a month before it.
+    if whole.starts_with("two") && !prefixed {
+        return None;
+    }
+    if let Some(m) = caps.name("mon") {
+        if !capitalised(m.as_str()) {
+            return None;
+        }
+        let month = lex::lookup(lex::MONTHS, m.as_str())?;
+        return Found::new(TimeType::Date, format!("{y:04}-{month:02}"));
+    }
+    if let Some((code, _, _)) = g(caps, "s").and_then(season_code) {
+        return Found::new(TimeType::Date, format!("{y:04}-{code}"));
     }
     Found::new(TimeType::Date, format!("{y:04}"))
 }
@@ -1065,7 +1141,7 @@ fn weekday(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let wd = weekday_of(caps, "wd")?;
     let rel = g(caps, "rel").map(|r| r.to_ascii_lowercase());
     let pod = g(caps, "pod").and_then(part_of_day);
-    let plural = caps.name("pl").is_some();
+    let plural = caps.name("pl").is_some() || caps.name("podpl").is_some();
     let m0 = caps.get(0)?;
     // "Mondays", "every Monday": a set.
     if plural || matches!(rel.as_deref(), Some("each" | "every")) {
@@ -1079,10 +1155,8 @@ fn weekday(ctx: &Ctx, caps: &Captures) -> Option<Found> {
                 Some("last") => a.weekday_strict(wd, false)?,
                 Some("next") => a.weekday_strict(wd, true)?,
                 Some(_) => a.weekday(wd, Lean::Future)?,
-                None => match lean(ctx, m0.start(), m0.end()) {
-                    Lean::Future => a.weekday(wd, Lean::Future)?,
-                    _ => a.weekday(wd, Lean::Past)?,
-                },
+                None if looks_ahead(ctx, m0.start()) => a.weekday(wd, Lean::Future)?,
+                None => a.weekday(wd, Lean::Past)?,
             };
             fmt_date(d)
         }
@@ -1111,9 +1185,10 @@ fn day_of(ctx: &Ctx, caps: &Captures) -> Option<String> {
         Some("today") | None => a.date,
         Some(w) => {
             let wd = lex::lookup(lex::WEEKDAYS, w)?;
-            match lean(ctx, m0.start(), m0.end()) {
-                Lean::Future => a.weekday(wd, Lean::Future)?,
-                _ => a.weekday(wd, Lean::Past)?,
+            if looks_ahead(ctx, m0.start()) {
+                a.weekday(wd, Lean::Future)?
+            } else {
+                a.weekday(wd, Lean::Past)?
             }
         }
     };
@@ -1477,6 +1552,15 @@ mod tests {
         let g = Grammar::new();
         assert_eq!(g.names().len(), RULES.len());
         assert!(g.names().contains(&"month-day"));
+    }
+
+    #[test]
+    fn spelled_years() {
+        assert_eq!(parse_spelled_year("nineteen ninety-six"), Some(1996));
+        assert_eq!(parse_spelled_year("two thousand and one"), Some(2001));
+        assert_eq!(parse_spelled_year("two thousand"), Some(2000));
+        assert_eq!(parse_spelled_year("nineteen hundred"), Some(1900));
+        assert_eq!(parse_spelled_year("banana split"), None);
     }
 
     #[test]
