@@ -3,9 +3,9 @@
 //! **Invariant:** training (`examples/train.rs`) and tagging call the same
 //! [`DocFeatures::token`], so a feature means the same bucket in both.
 
+use crate::lexicon::FastMap;
 use crate::lexicon::{Hits, Lexicon, KINDS};
 use crate::token::Tok;
-use std::collections::HashMap;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -106,7 +106,7 @@ impl DocFeatures {
             hits: lex.hits(toks, lower),
         };
         // (seen in lower case, seen capitalised mid-sentence) per lower-cased word
-        let mut seen: HashMap<&str, (bool, u32)> = HashMap::new();
+        let mut seen: FastMap<&str, (bool, u32)> = FastMap::default();
         for (t, l) in toks.iter().zip(lower) {
             if !t.word {
                 continue;
@@ -124,15 +124,8 @@ impl DocFeatures {
             df.word.push(fnv(l.as_bytes()));
             df.shape.push(shape(w, 4));
             df.sshape.push(shape(w, 1));
-            let chars: Vec<(usize, char)> = l.char_indices().collect();
-            let cut = |k: usize| {
-                if chars.len() > k {
-                    chars[chars.len() - k].0
-                } else {
-                    0
-                }
-            };
-            let p3 = if chars.len() > 3 { chars[3].0 } else { l.len() };
+            let cut = |k: usize| l.char_indices().rev().nth(k - 1).map_or(0, |(b, _)| b);
+            let p3 = l.char_indices().nth(3).map_or(l.len(), |(b, _)| b);
             df.pre3.push(fnv(&l.as_bytes()[..p3]));
             df.suf2.push(fnv(&l.as_bytes()[cut(2)..]));
             df.suf3.push(fnv(&l.as_bytes()[cut(3)..]));

@@ -5,6 +5,38 @@
 
 use crate::token::Tok;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hasher for short keys built from our own tables (not attacker-chosen
+/// maps of unbounded size: the phrase table is fixed at build time).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap` with the [`Fnv`] hasher.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Bit set on a phrase-table entry that is only a proper prefix of longer phrases.
+const PREFIX_ONLY: u32 = 1 << 31;
 
 static GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
 static LEXICON: &str = include_str!("../data/lexicon.tsv");
@@ -74,7 +106,7 @@ impl Kind {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Lower-cased phrase (tokens joined by one space) -> kind bits.
-    phrases: HashMap<String, u32>,
+    phrases: FastMap<String, u32>,
     /// Longest phrase, in tokens.
     max_len: usize,
     /// Exact-case variant -> the form it merges with (VARIANT rows).
@@ -91,7 +123,7 @@ impl Lexicon {
     /// Parse the shipped tables.
     pub fn load() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: HashMap::new(),
+            phrases: FastMap::default(),
             max_len: 1,
             variants: HashMap::new(),
             aliases: HashMap::new(),
@@ -115,9 +147,15 @@ impl Lexicon {
                 _ => {
                     if let Some(k) = Kind::parse(kind) {
                         let key = normalise_phrase(phrase);
-                        let n = key.split(' ').count();
-                        lex.max_len = lex.max_len.max(n);
-                        *lex.phrases.entry(key).or_insert(0) |= 1 << (k as u8);
+                        let words: Vec<&str> = key.split(' ').collect();
+                        lex.max_len = lex.max_len.max(words.len());
+                        for p in 1..words.len() {
+                            lex.phrases
+                                .entry(words[..p].join(" "))
+                                .or_insert(PREFIX_ONLY);
+                        }
+                        let e = lex.phrases.entry(key.clone()).or_insert(0);
+                        *e = (*e & !PREFIX_ONLY) | 1 << (k as u8);
                     }
                 }
             }
@@ -130,8 +168,7 @@ impl Lexicon {
     pub fn kinds_of(&self, phrase: &str) -> u32 {
         self.phrases
             .get(&normalise_phrase(phrase))
-            .copied()
-            .unwrap_or(0)
+            .map_or(0, |&b| b & !PREFIX_ONLY)
     }
 
     /// Mark lexicon phrases over the tokens. `lower[i]` is token i's lower-cased text.
@@ -152,7 +189,10 @@ impl Lexicon {
                     key.push(' ');
                 }
                 key.push_str(&lower[j]);
-                if let Some(&bits) = self.phrases.get(key.as_str()) {
+                let Some(&bits) = self.phrases.get(key.as_str()) else {
+                    break;
+                };
+                {
                     for k in 0..KINDS {
                         if bits & (1 << k) != 0 {
                             out[i] |= 1 << (2 * k);

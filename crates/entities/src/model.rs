@@ -76,7 +76,7 @@ impl Model {
             .collect();
         Some(Model {
             bits,
-            trans: vals[..nt].iter().map(|&v| v as i32).collect(),
+            trans: masked_transitions(&vals[..nt]),
             emit: vals[nt..].to_vec(),
         })
     }
@@ -85,7 +85,7 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             bits: 0,
-            trans: vec![0; (NCLASS + 1) * NCLASS],
+            trans: masked_transitions(&[0; (NCLASS + 1) * NCLASS]),
             emit: vec![0; NCLASS],
         }
     }
@@ -108,12 +108,63 @@ impl Model {
         }
     }
 
-    /// Best class sequence for a segment.
+    /// Best class sequence for a segment (BIO-constrained).
     pub fn viterbi(&self, emissions: &[[i32; NCLASS]]) -> Vec<u8> {
-        viterbi(emissions, |p, c| {
-            self.trans[p.map_or(NCLASS, |p| p as usize) * NCLASS + c as usize]
-        })
+        let n = emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut back = vec![[0u8; NCLASS]; n];
+        let mut prev = [NEG; NCLASS];
+        for (c, p) in prev.iter_mut().enumerate() {
+            *p = emissions[0][c].saturating_add(self.trans[NCLASS * NCLASS + c]);
+        }
+        for i in 1..n {
+            let mut cur = [NEG; NCLASS];
+            for c in 0..NCLASS {
+                let (mut best, mut arg) = (i32::MIN, 0u8);
+                for (p, &sp) in prev.iter().enumerate() {
+                    let s = sp.saturating_add(self.trans[p * NCLASS + c]);
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+                cur[c] = best.saturating_add(emissions[i][c]);
+                back[i][c] = arg;
+            }
+            prev = cur;
+        }
+        let mut last = 0u8;
+        for c in 1..NCLASS {
+            if prev[c] > prev[last as usize] {
+                last = c as u8;
+            }
+        }
+        let mut out = vec![0u8; n];
+        out[n - 1] = last;
+        for i in (1..n).rev() {
+            out[i - 1] = back[i][out[i] as usize];
+        }
+        out
     }
+}
+
+/// Score of a forbidden transition.
+const NEG: i32 = -(1 << 28);
+
+/// Transitions as `i32`, with BIO-forbidden moves set to [`NEG`].
+fn masked_transitions(raw: &[i16]) -> Vec<i32> {
+    let mut t: Vec<i32> = raw.iter().map(|&v| v as i32).collect();
+    for p in 0..=NCLASS {
+        for c in 0..NCLASS as u8 {
+            let prev = (p < NCLASS).then_some(p as u8);
+            if !allowed(prev, c) {
+                t[p * NCLASS + c as usize] = NEG;
+            }
+        }
+    }
+    t
 }
 
 #[inline]
