@@ -8,6 +8,7 @@ use dossier_output::{human::HumanPrinter, wire};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 /// Items per parallel chunk, and the byte budget that closes a chunk early.
@@ -55,7 +56,18 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
             }
         }
         Item::Doc { id, doc, notes } => {
-            let mut a: Analysis = pipeline.extract(doc);
+            // A panic in a stage is a bug, but it must not take the batch down with it:
+            // the document becomes an error line and the run goes on.
+            let analysed = panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc)));
+            let Ok(mut a): Result<Analysis, _> = analysed else {
+                let why = "internal error: the analysis panicked (a bug in dossier; please report it with this document)";
+                let r = wire::Record::error(id.clone(), &doc.text, why);
+                return match mode {
+                    Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
+                    Mode::Json => wire::to_pretty(&r),
+                    Mode::Jsonl => wire::to_line(&r),
+                };
+            };
             for n in notes {
                 a.diagnostics
                     .push(dossier::Diagnostic::warning("input", n.clone(), None));
@@ -154,6 +166,11 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         "never" => false,
         _ => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    // A stage that panics on one document is reported in one line (the document
+    // becomes an error line, see `render`), not with a backtrace per worker.
+    panic::set_hook(Box::new(|info| {
+        eprintln!("dossier: internal error (a bug, please report it): {info}");
+    }));
     let pipeline = Pipeline::builder()
         .build()
         .context("building the pipeline")?;

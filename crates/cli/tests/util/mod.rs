@@ -58,8 +58,14 @@ impl Dir {
     }
 }
 
-/// Run a command with the given stdin and collect its output.
+/// Run a command with the given stdin and collect its output. A run that takes more
+/// than `DOSSIER_TEST_TIMEOUT` seconds (default 300) is killed and the test fails, so
+/// that an accidentally quadratic stage fails CI instead of hanging it.
 pub fn run_cmd(mut c: Command, stdin: &[u8]) -> Output {
+    let limit = std::env::var("DOSSIER_TEST_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300u64);
     c.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -70,8 +76,27 @@ pub fn run_cmd(mut c: Command, stdin: &[u8]) -> Output {
     let feeder = std::thread::spawn(move || {
         let _ = pipe.write_all(&input);
     });
+    let pid = child.id();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if done_rx
+            .recv_timeout(std::time::Duration::from_secs(limit))
+            .is_err()
+        {
+            // still running: kill it (only this child, by its pid)
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            return true;
+        }
+        false
+    });
     let out = child.wait_with_output().expect("wait for dossier");
+    let _ = done_tx.send(());
+    let killed = watchdog.join().unwrap_or(false);
     let _ = feeder.join();
+    assert!(
+        !killed,
+        "dossier took more than {limit} s and was killed (a quadratic stage?)"
+    );
     out
 }
 
@@ -103,6 +128,37 @@ pub fn assert_ok(o: &Output) {
         "dossier panicked; stderr:\n{}",
         stderr(o)
     );
+}
+
+/// Stage panics already reported to their owners, as (file, part of the message); the
+/// batch turns them into `"internal error"` lines. Remove a row when it is fixed.
+///
+/// - dossier-text `segment.rs` `word_before` slices inside a multi-byte character.
+/// - dossier-quotes `lib.rs` speaker resolution builds `Span::new(end, start)`.
+/// - dossier-entities `model.rs` Viterbi scores overflow on a 100,000-token sentence.
+pub const KNOWN_PANICS: &[(&str, &str)] = &[
+    ("crates/text/src/segment.rs", "is not a char boundary"),
+    ("crates/quotes/src/lib.rs", "start after end"),
+    ("crates/entities/src/model.rs", "overflow"),
+];
+
+/// Exit code 0, and every panic reported on stderr is a known one.
+pub fn assert_ok_or_known(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "stderr:\n{}", stderr(o));
+    let err = stderr(o);
+    let lines: Vec<&str> = err.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(at) = l.find("panicked at ") {
+            let loc = &l[at + "panicked at ".len()..];
+            let msg = lines.get(i + 1).copied().unwrap_or("");
+            assert!(
+                KNOWN_PANICS
+                    .iter()
+                    .any(|(f, m)| loc.starts_with(f) && msg.contains(m)),
+                "an unknown panic at {loc}: {msg}\nstderr:\n{err}"
+            );
+        }
+    }
 }
 
 /// Every output line parsed as a JSON value.

@@ -1,0 +1,624 @@
+//! Rules over the model's mentions: clean edges, add what gazetteers and context make
+//! certain, split MISC into EVENT / LAW / WORK / OTHER.
+
+use crate::lexicon::{Hits, Kind, Lexicon};
+use crate::model::LABELS;
+use crate::resolve::acronym_letters;
+use crate::token::Tok;
+use crate::Mention;
+use dossier_core::EntityLabel;
+
+const LAW_WORDS: &[&str] = &[
+    "act",
+    "law",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "constitution",
+    "amendment",
+    "bill",
+    "code",
+    "convention",
+    "protocol",
+    "charter",
+    "directive",
+];
+const EVENT_WORDS: &[&str] = &[
+    "war",
+    "olympics",
+    "games",
+    "summit",
+    "cup",
+    "conference",
+    "election",
+    "elections",
+    "revolution",
+    "crisis",
+    "festival",
+    "championship",
+    "championships",
+    "forum",
+    "expo",
+    "show",
+    "attack",
+    "attacks",
+    "massacre",
+    "spring",
+    "referendum",
+    "congress",
+    "week",
+    "day",
+    "marathon",
+    "open",
+];
+
+/// The fine label of a model label index (MISC is split by its words).
+pub fn misc_label(label: usize, text: &str, toks: &[Tok], t0: usize, t1: usize) -> EntityLabel {
+    match LABELS.get(label).copied() {
+        Some("PERSON") => EntityLabel::Person,
+        Some("ORG") => EntityLabel::Org,
+        Some("PLACE") => EntityLabel::Place,
+        Some("NORP") => EntityLabel::Norp,
+        _ => {
+            let words: Vec<String> = toks[t0..t1]
+                .iter()
+                .map(|t| text[t.start..t.end].to_lowercase())
+                .collect();
+            let last = words.last().map(String::as_str).unwrap_or("");
+            if LAW_WORDS.contains(&last) || words.iter().any(|w| w == "act" || w == "treaty") {
+                EntityLabel::Law
+            } else if words.iter().any(|w| EVENT_WORDS.contains(&w.as_str())) {
+                EntityLabel::Event
+            } else if t0 > 0 && is_quote(&text[toks[t0 - 1].start..toks[t0 - 1].end]) {
+                EntityLabel::Work
+            } else {
+                EntityLabel::Other
+            }
+        }
+    }
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "«" | "»" | "'" | "‘")
+}
+
+fn tok<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    &text[toks[i].start..toks[i].end]
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Lower-case words allowed inside a name ("Bank of America", "Lee Hsien Loong").
+const NAME_JOINERS: &[&str] = &[
+    "of", "and", "the", "for", "on", "de", "da", "del", "della", "van", "von", "der", "den", "al",
+    "el", "bin", "ibn", "la", "le", "du", "des", "y", "&", "in", "at", "to", "-", "'s", "’s", "di",
+];
+
+/// Split a mention at lower-case words that cannot be inside a name ("Nazarbaev as Security
+/// Council" -> "Nazarbaev", "Security Council").
+fn split_bad_words(text: &str, toks: &[Tok], m: Mention, out: &mut Vec<Mention>) {
+    let mut start = m.t0;
+    for k in m.t0..=m.t1 {
+        let cut = k == m.t1 || {
+            let w = tok(text, toks, k);
+            toks[k].word
+                && w.chars().next().is_some_and(|c| c.is_lowercase())
+                && !NAME_JOINERS.contains(&w)
+                && !w.chars().any(|c| c.is_uppercase() || c.is_numeric())
+        };
+        if cut {
+            let mut piece = Mention {
+                t0: start,
+                t1: k,
+                label: m.label,
+            };
+            // joiners may not start or end a piece
+            while piece.t0 < piece.t1 && !capitalised_or_number(tok(text, toks, piece.t0)) {
+                piece.t0 += 1;
+            }
+            while piece.t1 > piece.t0
+                && !capitalised_or_number(tok(text, toks, piece.t1 - 1))
+                && toks[piece.t1 - 1].word
+            {
+                piece.t1 -= 1;
+            }
+            while piece.t1 > piece.t0 && !toks[piece.t1 - 1].word {
+                piece.t1 -= 1;
+            }
+            if piece.t0 < piece.t1 {
+                out.push(piece);
+            }
+            start = k + 1;
+        }
+    }
+}
+
+fn capitalised_or_number(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// The capitalised run starting at `i` (at most 6 tokens), or `None`.
+fn cap_run(text: &str, toks: &[Tok], covered: &[bool], i: usize) -> Option<usize> {
+    if i >= toks.len() || covered[i] || !toks[i].word || !capitalised(tok(text, toks, i)) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < toks.len()
+        && e < i + 6
+        && !covered[e]
+        && toks[e].word
+        && !toks[e].line_start
+        && capitalised(tok(text, toks, e))
+    {
+        e += 1;
+    }
+    Some(e)
+}
+
+/// Apply the rules; the result is sorted and non-overlapping.
+pub fn apply(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Hits],
+    lex: &Lexicon,
+    raw: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut pieces: Vec<Mention> = Vec::with_capacity(raw.len() + 8);
+    for m in raw {
+        split_bad_words(text, toks, m, &mut pieces);
+    }
+    let mut ms: Vec<Mention> = Vec::with_capacity(pieces.len() + 8);
+    // 1. trim punctuation, quotes, "the" and "'s" at the edges; fix labels the lexicons know
+    for mut m in pieces {
+        while m.t0 < m.t1 && !toks[m.t0].word {
+            m.t0 += 1;
+        }
+        while m.t1 > m.t0
+            && (!toks[m.t1 - 1].word || matches!(tok(text, toks, m.t1 - 1), "'s" | "’s"))
+        {
+            m.t1 -= 1;
+        }
+        if m.t1 > m.t0 + 1 && matches!(tok(text, toks, m.t0), "the" | "The" | "THE") {
+            m.t0 += 1;
+        }
+        if m.t0 >= m.t1
+            || !toks[m.t0..m.t1]
+                .iter()
+                .any(|t| capitalised(&text[t.start..t.end]))
+        {
+            continue;
+        }
+        // a currency prefix ("US$40", "HK$ 5"), not a place
+        if text[toks[m.t1 - 1].end..]
+            .trim_start_matches(' ')
+            .starts_with('$')
+        {
+            continue;
+        }
+        // "Air Canada", "Air India": an airline
+        if m.t0 > 0 && tok(text, toks, m.t0 - 1) == "Air" && !toks[m.t0].line_start {
+            m.t0 -= 1;
+            m.label = EntityLabel::Org;
+        }
+        m.label = relabel(text, toks, hits, lex, &m);
+        ms.push(m);
+    }
+    let mut covered = vec![false; toks.len()];
+    for m in &ms {
+        for c in &mut covered[m.t0..m.t1] {
+            *c = true;
+        }
+    }
+    let mut add: Vec<Mention> = Vec::new();
+    // 2. "the media outlet X", "airline X": X is an organisation
+    let mut i = 0;
+    while i < toks.len() {
+        let h = hits[i];
+        if !starts_kind(h, Kind::OrgCue) || capitalised(tok(text, toks, i)) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < toks.len() && hits[e] & (1 << (2 * Kind::OrgCue as u32 + 1)) != 0 {
+            e += 1;
+        }
+        if e < toks.len() {
+            if let Some(m) = ms.iter_mut().find(|m| m.t0 == e) {
+                if m.label != EntityLabel::Person || !starts_kind(hits[e], Kind::First) {
+                    m.label = EntityLabel::Org;
+                }
+            } else if let Some(end) = cap_run(text, toks, &covered, e) {
+                if !starts_kind(hits[e], Kind::First) {
+                    add.push(Mention {
+                        t0: e,
+                        t1: end,
+                        label: EntityLabel::Org,
+                    });
+                }
+            }
+        }
+        i = e;
+    }
+    // 3. "X, a think tank ...": X is an organisation
+    for k in 0..toks.len().saturating_sub(3) {
+        if tok(text, toks, k) != "," || !matches!(tok(text, toks, k + 1), "a" | "an" | "the") {
+            continue;
+        }
+        let cue = (k + 2..(k + 5).min(toks.len())).find(|&j| starts_kind(hits[j], Kind::OrgCue));
+        let Some(c) = cue else { continue };
+        if (k + 2..c).any(|j| !toks[j].word) {
+            continue;
+        }
+        let mut ce = c + 1;
+        while ce < toks.len() && hits[ce] & (1 << (2 * Kind::OrgCue as u32 + 1)) != 0 {
+            ce += 1;
+        }
+        let head = ce >= toks.len() || !toks[ce].word || {
+            let w = tok(text, toks, ce);
+            matches!(
+                w,
+                "that"
+                    | "which"
+                    | "based"
+                    | "headed"
+                    | "run"
+                    | "owned"
+                    | "founded"
+                    | "in"
+                    | "of"
+                    | "with"
+                    | "led"
+                    | "known"
+                    | "whose"
+                    | "and"
+            )
+        };
+        if !head {
+            continue;
+        }
+        if let Some(m) = ms.iter_mut().find(|m| m.t1 == k) {
+            if m.label != EntityLabel::Person || !starts_kind(hits[m.t0], Kind::First) {
+                m.label = EntityLabel::Org;
+            }
+        } else if k > 0 {
+            let mut s0 = k;
+            while s0 > 0
+                && toks[s0 - 1].word
+                && !covered[s0 - 1]
+                && capitalised(tok(text, toks, s0 - 1))
+                && k - s0 < 5
+            {
+                s0 -= 1;
+            }
+            if s0 < k && !toks[s0].sent_start {
+                add.push(Mention {
+                    t0: s0,
+                    t1: k,
+                    label: EntityLabel::Org,
+                });
+            }
+        }
+    }
+    // 4. gazetteer places, demonyms and known organisations the model left out
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i] || !capitalised(tok(text, toks, i)) {
+            i += 1;
+            continue;
+        }
+        let h = hits[i];
+        let mut done = false;
+        for kind in [
+            Kind::Country,
+            Kind::State,
+            Kind::Continent,
+            Kind::Org,
+            Kind::Demonym,
+        ] {
+            let k = kind as u32;
+            if h & (1 << (2 * k)) == 0 {
+                continue;
+            }
+            let mut e = i + 1;
+            while e < toks.len() && hits[e] & (1 << (2 * k + 1)) != 0 && !covered[e] {
+                e += 1;
+            }
+            // the phrase must end where a phrase of that kind ends: re-check it exactly
+            let phrase = &text[toks[i].start..toks[e - 1].end];
+            if lex.kinds_of(phrase) & (1 << k) == 0 {
+                continue;
+            }
+            // part of a longer capitalised name ("Air China", "Bank of America")
+            let glued = (i > 0
+                && toks[i - 1].word
+                && !toks[i].sent_start
+                && capitalised(tok(text, toks, i - 1)))
+                || (e < toks.len()
+                    && toks[e].word
+                    && !toks[e].line_start
+                    && capitalised(tok(text, toks, e))
+                    && kind != Kind::Demonym);
+            if glued {
+                continue;
+            }
+            let label = match kind {
+                Kind::Demonym => EntityLabel::Norp,
+                Kind::Org => EntityLabel::Org,
+                _ => EntityLabel::Place,
+            };
+            add.push(Mention {
+                t0: i,
+                t1: e,
+                label,
+            });
+            i = e;
+            done = true;
+            break;
+        }
+        if !done {
+            i += 1;
+        }
+    }
+    // 5. "Full Name (ACR)": the acronym shares the name's label
+    for m in &ms {
+        let p = m.t1;
+        if p + 2 < toks.len()
+            && tok(text, toks, p) == "("
+            && tok(text, toks, p + 2) == ")"
+            && !covered[p + 1]
+        {
+            let a = tok(text, toks, p + 1);
+            if acronym_letters(a).is_some() {
+                add.push(Mention {
+                    t0: p + 1,
+                    t1: p + 2,
+                    label: m.label,
+                });
+            }
+        }
+    }
+    let commit = |add: Vec<Mention>, ms: &mut Vec<Mention>, covered: &mut Vec<bool>| {
+        for a in add {
+            if a.t0 < a.t1 && !covered[a.t0..a.t1].iter().any(|&c| c) {
+                for c in &mut covered[a.t0..a.t1] {
+                    *c = true;
+                }
+                ms.push(a);
+            }
+        }
+    };
+    commit(add, &mut ms, &mut covered);
+    // 6. names the article already uses, elsewhere untagged: same words, a surname, a variant
+    let more = propagate(text, toks, lex, &ms, &covered);
+    commit(more, &mut ms, &mut covered);
+    ms.sort_by_key(|m| (m.t0, m.t1));
+    let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
+    for m in ms {
+        if out.last().is_some_and(|l: &Mention| l.t1 > m.t0) {
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+fn has_kind(h: Hits, k: Kind) -> bool {
+    h & (3 << (2 * k as u32)) != 0
+}
+
+fn starts_kind(h: Hits, k: Kind) -> bool {
+    h & (1 << (2 * k as u32)) != 0
+}
+
+/// Label fixes that the lexicons make safe.
+fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) -> EntityLabel {
+    let n = m.t1 - m.t0;
+    let whole = lex.kinds_of(&text[toks[m.t0].start..toks[m.t1 - 1].end]);
+    if whole & (1 << Kind::Org as u32) != 0 {
+        return EntityLabel::Org;
+    }
+    if whole
+        & ((1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::Continent as u32))
+        != 0
+        && m.label != EntityLabel::Org
+    {
+        return EntityLabel::Place;
+    }
+    // "President X", "Senator X": a person, unless X ends like an organisation
+    if m.t0 > 0 && has_kind(hits[m.t0 - 1], Kind::Title) && !has_kind(hits[m.t1 - 1], Kind::OrgEnd)
+    {
+        let t = tok(text, toks, m.t0 - 1);
+        if capitalised(t) || t.ends_with('.') {
+            return EntityLabel::Person;
+        }
+    }
+    let first = hits[m.t0];
+    let last_tok = tok(text, toks, m.t1 - 1);
+    let last = hits[m.t1 - 1];
+    // a single demonym is NORP ("Kazakh officials")
+    if n == 1 && starts_kind(first, Kind::Demonym) && m.label != EntityLabel::Person {
+        return EntityLabel::Norp;
+    }
+    // "... Corporation", "... Ministry": an organisation, not a person
+    if m.label == EntityLabel::Person
+        && n >= 2
+        && has_kind(last, Kind::OrgEnd)
+        && capitalised(last_tok)
+    {
+        return EntityLabel::Org;
+    }
+    // "X, whose ...", "X was born", "X's wife": a person
+    if m.label != EntityLabel::Person
+        && n <= 3
+        && whole
+            & ((1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::City as u32))
+            == 0
+        && person_context(text, toks, m.t1)
+    {
+        return EntityLabel::Person;
+    }
+    // "Given Surname" tagged as something else
+    if m.label != EntityLabel::Person
+        && (2..=3).contains(&n)
+        && starts_kind(first, Kind::First)
+        && !has_kind(last, Kind::OrgEnd)
+        && !hits[m.t0..m.t1].iter().any(|&h| {
+            has_kind(h, Kind::Country) || has_kind(h, Kind::City) || has_kind(h, Kind::State)
+        })
+        && toks[m.t0..m.t1]
+            .iter()
+            .all(|t| t.word && capitalised(&text[t.start..t.end]))
+    {
+        return EntityLabel::Person;
+    }
+    m.label
+}
+
+/// Words never propagated on their own.
+const NO_PROPAGATE: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "President",
+    "Minister",
+    "This",
+    "That",
+    "His",
+    "Her",
+    "Their",
+];
+
+fn propagate(
+    text: &str,
+    toks: &[Tok],
+    lex: &Lexicon,
+    ms: &[Mention],
+    covered: &[bool],
+) -> Vec<Mention> {
+    use std::collections::HashMap;
+    let norm = |i: usize| -> &str {
+        let w = tok(text, toks, i);
+        lex.variants.get(w).map(String::as_str).unwrap_or(w)
+    };
+    let mut known: HashMap<String, EntityLabel> = HashMap::new();
+    let mut max_len = 1;
+    for m in ms {
+        if m.label == EntityLabel::Other || m.label == EntityLabel::Norp {
+            continue;
+        }
+        let key: Vec<&str> = (m.t0..m.t1).map(norm).collect();
+        max_len = max_len.max(key.len());
+        known.entry(key.join(" ")).or_insert(m.label);
+        if m.label == EntityLabel::Person && key.len() >= 2 {
+            let sur = key[key.len() - 1];
+            if toks[m.t1 - 1].word && sur.chars().count() > 2 {
+                known.insert(sur.to_string(), EntityLabel::Person);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if known.is_empty() {
+        return out;
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if covered[i]
+            || !toks[i].word
+            || !capitalised(tok(text, toks, i))
+            || NO_PROPAGATE.contains(&tok(text, toks, i))
+        {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for n in (1..=max_len.min(toks.len() - i)).rev() {
+            if covered[i..i + n].iter().any(|&c| c) {
+                continue;
+            }
+            let key: Vec<&str> = (i..i + n).map(norm).collect();
+            if let Some(&l) = known.get(&key.join(" ")) {
+                // do not cut a longer capitalised name in two ("Martin" in "Martin Luther")
+                let next_cap = i + n < toks.len()
+                    && toks[i + n].word
+                    && !toks[i + n].line_start
+                    && capitalised(tok(text, toks, i + n));
+                let prev_cap = i > 0
+                    && toks[i - 1].word
+                    && !toks[i].sent_start
+                    && capitalised(tok(text, toks, i - 1));
+                if !next_cap && !prev_cap {
+                    found = Some((n, l));
+                }
+                break;
+            }
+        }
+        match found {
+            Some((n, label)) => {
+                out.push(Mention {
+                    t0: i,
+                    t1: i + n,
+                    label,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "parents",
+    "children",
+    "family",
+    "girlfriend",
+    "boyfriend",
+    "grandmother",
+    "grandfather",
+];
+
+/// Words after a mention that only fit a person.
+fn person_context(text: &str, toks: &[Tok], end: usize) -> bool {
+    let w = |k: usize| {
+        if k < toks.len() {
+            tok(text, toks, k)
+        } else {
+            ""
+        }
+    };
+    match (w(end), w(end + 1)) {
+        (",", "whose") | (",", "who") | ("was", "born") | ("himself", _) | ("herself", _) => true,
+        ("'s" | "’s", k) => KIN.contains(&k),
+        ("said", "he" | "she") => false,
+        _ => false,
+    }
+}

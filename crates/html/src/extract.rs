@@ -1,0 +1,732 @@
+//! Main-content selection and text emission with a text → HTML map.
+//!
+//! 1. Per-node statistics bottom-up (text length, link text, commas, `p`/`li`/`img` counts).
+//! 2. Readability-style scoring: every paragraph-like block gives points to its
+//!    ancestors; class/id and tag weights, link density; the best container wins, with
+//!    its qualifying siblings. An explicit article-body container (`itemprop=articleBody`,
+//!    `.entry-content`, …) is preferred when it holds most of that text.
+//! 3. Emission: the chosen subtrees are walked; furniture (navigation, share bars,
+//!    captions, link lists, hidden parts, cookie banners) is skipped; each block becomes
+//!    one line; every output byte is mapped back to the source.
+
+use crate::dom::{is_inline, Dom, Kind, NodeId};
+use crate::patterns::{self, Patterns};
+use crate::{Embed, MapSegment};
+use dossier_core::Span;
+
+/// Elements whose content is never text.
+const SKIP_ALWAYS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "canvas",
+    "iframe", "object", "embed", "video", "audio", "map", "button", "select", "option", "textarea",
+    "input", "dialog", "math", "picture", "source",
+];
+/// Structural furniture skipped inside the content.
+const SKIP_STRUCT: &[&str] = &[
+    "nav",
+    "aside",
+    "footer",
+    "figcaption",
+    "form",
+    "menu",
+    "header",
+];
+
+/// Per-node statistics.
+#[derive(Clone, Copy, Default, Debug)]
+pub(crate) struct Stats {
+    pub text: u32,
+    pub link: u32,
+    pub commas: u32,
+    pub p: u32,
+    pub li: u32,
+    pub img: u32,
+    pub input: u32,
+    pub embed: u32,
+    /// Text directly in this node (text children and inline children).
+    pub direct: u32,
+    /// An `<article>` or an `itemprop=articleBody` element is in this subtree.
+    pub has_article: bool,
+}
+
+fn text_len(s: &str) -> (u32, u32) {
+    let mut n = 0u32;
+    let mut commas = 0u32;
+    let mut ws = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !ws {
+                n += 1;
+            }
+            ws = true;
+        } else {
+            n += 1;
+            ws = false;
+            if matches!(c, ',' | '，' | '、' | '،') {
+                commas += 1;
+            }
+        }
+    }
+    (n, commas)
+}
+
+/// The medium of an embedded post, from its container's class and attributes.
+pub(crate) fn embed_medium(dom: &Dom, id: NodeId) -> Option<&'static str> {
+    let e = dom.element(id)?;
+    let class = e.attr("class").unwrap_or("");
+    if e.attr("data-telegram-post").is_some() {
+        return Some("Telegram");
+    }
+    let c = class.to_ascii_lowercase();
+    if c.contains("twitter-tweet") || c.contains("twitter-video") {
+        Some("Twitter")
+    } else if c.contains("instagram-media") {
+        Some("Instagram")
+    } else if c.contains("tiktok-embed") {
+        Some("TikTok")
+    } else if c.contains("telegram") || c.contains("tgme_widget") {
+        Some("Telegram")
+    } else if c.contains("fb-post") || c.contains("facebook-post") {
+        Some("Facebook")
+    } else if c.contains("bluesky-embed") {
+        Some("Bluesky")
+    } else if c.contains("mastodon-embed") {
+        Some("Mastodon")
+    } else {
+        None
+    }
+}
+
+fn class_id(dom: &Dom, id: NodeId) -> String {
+    let Some(e) = dom.element(id) else {
+        return String::new();
+    };
+    let mut s = String::new();
+    if let Some(c) = e.attr("class") {
+        // WordPress `post_class()` names the post's tags and categories: not furniture.
+        for t in c.split_whitespace() {
+            let l = t.to_ascii_lowercase();
+            if l.starts_with("tag-")
+                || l.starts_with("category-")
+                || l.starts_with("categories-")
+                || l.starts_with("format-")
+            {
+                continue;
+            }
+            s.push_str(t);
+            s.push(' ');
+        }
+    }
+    if let Some(i) = e.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s
+}
+
+pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let Some(e) = dom.element(id) else {
+        return false;
+    };
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(st) = e.attr("style") {
+        let st: String = st
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Statistics for every node, computed bottom-up.
+pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
+    let n = dom.nodes.len();
+    let mut st = vec![Stats::default(); n];
+    // Children always have larger ids than their parent.
+    for id in (1..n).rev() {
+        let node = &dom.nodes[id];
+        let mut s = st[id];
+        let mut inline = false;
+        match &node.kind {
+            Kind::Text(span) => {
+                let (t, c) = text_len(span.slice(dom.src));
+                s.text = t;
+                s.commas = c;
+                inline = true;
+            }
+            Kind::Element(e) => {
+                let name = &*e.name;
+                if SKIP_ALWAYS.contains(&name) {
+                    s = Stats::default();
+                }
+                if name == "article"
+                    || e.attr("itemprop")
+                        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+                {
+                    s.has_article = true;
+                }
+                match name {
+                    "a" => s.link = s.text,
+                    "p" => s.p += 1,
+                    "li" => s.li += 1,
+                    "img" => s.img += 1,
+                    "input" | "select" | "textarea" | "button" => s.input += 1,
+                    "embed" | "iframe" | "object" | "video" => s.embed += 1,
+                    _ => {}
+                }
+                inline = is_inline(name) && !SKIP_ALWAYS.contains(&name);
+            }
+            Kind::Document => {}
+        }
+        st[id] = s;
+        if let Some(p) = node.parent {
+            let ps = &mut st[p];
+            ps.text += s.text;
+            ps.link += s.link;
+            ps.commas += s.commas;
+            ps.p += s.p;
+            ps.li += s.li;
+            ps.img += s.img;
+            ps.input += s.input;
+            ps.embed += s.embed;
+            ps.has_article |= s.has_article;
+            if inline {
+                ps.direct += s.text;
+            }
+        }
+    }
+    st
+}
+
+fn link_density(s: &Stats) -> f32 {
+    if s.text == 0 {
+        0.0
+    } else {
+        (s.link as f32 / s.text as f32).min(1.0)
+    }
+}
+
+fn class_weight(p: &Patterns, ci: &str) -> f32 {
+    if ci.is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if p.negative.is_match(ci) {
+        w -= 25.0;
+    }
+    if p.positive.is_match(ci) {
+        w += 25.0;
+    }
+    w
+}
+
+fn tag_weight(name: &str) -> f32 {
+    match name {
+        "div" | "article" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// The chosen content: one or more sibling subtrees, in document order.
+pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec<NodeId> {
+    let pats = patterns::get();
+    let n = dom.nodes.len();
+    let mut score: Vec<f32> = vec![f32::NAN; n];
+    let body = (0..n).find(|&i| dom.name(i) == "body").unwrap_or(0);
+
+    // Walk, pruning subtrees that cannot hold the article.
+    let mut stack = vec![body];
+    while let Some(id) = stack.pop() {
+        let Some(e) = dom.element(id) else {
+            if id == 0 {
+                stack.extend(dom.nodes[0].children.iter().rev());
+            }
+            continue;
+        };
+        let name = &*e.name;
+        if SKIP_ALWAYS.contains(&name) || is_hidden(dom, id) {
+            continue;
+        }
+        if id != body && matches!(name, "nav" | "aside" | "footer") {
+            continue;
+        }
+        let ci = class_id(dom, id);
+        if strip_unlikely
+            && id != body
+            && !st[id].has_article
+            && !ci.is_empty()
+            && !matches!(
+                name,
+                "body" | "a" | "article" | "main" | "table" | "tbody" | "tr" | "td" | "th"
+            )
+            && ((pats.unlikely.is_match(&ci) && !pats.positive.is_match(&ci))
+                || (pats.boiler.is_match(&ci) && !pats.body.is_match(&ci)))
+            && embed_medium(dom, id).is_none()
+            && st[id].text < st[body].text.saturating_mul(7) / 10
+        {
+            continue;
+        }
+        stack.extend(dom.nodes[id].children.iter().rev());
+
+        let len = match name {
+            "p" | "pre" | "td" | "blockquote" => st[id].text,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "a" | "span" | "dt" | "th" => 0,
+            _ if is_inline(name) => 0,
+            _ => st[id].direct,
+        };
+        if len < 25 {
+            continue;
+        }
+        let s = 1.0 + st[id].commas.min(len / 8) as f32 + (len as f32 / 100.0).min(3.0);
+        let mut anc = dom.nodes[id].parent;
+        let mut level = 0;
+        while let Some(a) = anc {
+            if level >= 5 || dom.element(a).is_none() {
+                break;
+            }
+            if score[a].is_nan() {
+                let an = dom.name(a);
+                score[a] = tag_weight(an) + class_weight(pats, &class_id(dom, a));
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += s / div;
+            anc = dom.nodes[a].parent;
+            level += 1;
+        }
+        // A text-bearing div is its own candidate too.
+        if !matches!(name, "p" | "pre" | "td" | "blockquote") {
+            if score[id].is_nan() {
+                score[id] = tag_weight(name) + class_weight(pats, &ci);
+            }
+            score[id] += s;
+        }
+    }
+
+    let mut top: Option<(NodeId, f32)> = None;
+    for id in 0..n {
+        if score[id].is_nan() {
+            continue;
+        }
+        let f = score[id] * (1.0 - link_density(&st[id]));
+        score[id] = f;
+        if top.is_none_or(|(_, b)| f > b) {
+            top = Some((id, f));
+        }
+    }
+    let Some((mut top, top_score)) = top else {
+        return vec![body];
+    };
+
+    // Prefer an explicit article-body container that holds most of the candidate's text.
+    let mut best_body: Option<NodeId> = None;
+    for id in 1..n {
+        let Some(e) = dom.element(id) else { continue };
+        let explicit = e
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+            || (!matches!(&*e.name, "body" | "html" | "a" | "span" | "li" | "ul" | "p")
+                && pats.body.is_match(&class_id(dom, id)));
+        if !explicit || st[id].text < 200 || link_density(&st[id]) > 0.4 {
+            continue;
+        }
+        let related = dom.is_ancestor(id, top) || dom.is_ancestor(top, id);
+        if !related {
+            continue;
+        }
+        // Inside the top candidate: must hold most of its text. Around it: must not be
+        // much larger (a page-wide "content" wrapper).
+        let ok = if dom.is_ancestor(top, id) {
+            st[id].text as f32 >= 0.6 * st[top].text as f32
+        } else {
+            (st[id].text as f32) <= 1.6 * st[top].text as f32 + 400.0
+        };
+        if ok && best_body.is_none_or(|b| dom.is_ancestor(b, id)) {
+            best_body = Some(id);
+        }
+    }
+    if let Some(b) = best_body {
+        top = b;
+        return vec![top];
+    }
+
+    // Go up while the parent holds nearly all of the text (wrapper divs).
+    while let Some(p) = dom.nodes[top].parent {
+        if p == 0 || p == body || dom.element(p).is_none() {
+            break;
+        }
+        if dom.nodes[p]
+            .children
+            .iter()
+            .filter(|&&c| dom.element(c).is_some())
+            .count()
+            == 1
+        {
+            top = p;
+        } else {
+            break;
+        }
+    }
+
+    // Siblings with enough score, or good plain paragraphs.
+    let Some(parent) = dom.nodes[top].parent else {
+        return vec![top];
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    let mut roots = Vec::new();
+    for &sib in &dom.nodes[parent].children {
+        if sib == top {
+            roots.push(sib);
+            continue;
+        }
+        let Some(e) = dom.element(sib) else { continue };
+        if SKIP_ALWAYS.contains(&&*e.name) || SKIP_STRUCT.contains(&&*e.name) {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && e.attr("class") == Some(top_class) {
+            bonus = top_score * 0.2;
+        }
+        let sc = if score[sib].is_nan() { 0.0 } else { score[sib] };
+        let ld = link_density(&st[sib]);
+        let text_ok = matches!(&*e.name, "p") && {
+            let l = st[sib].text;
+            (l > 80 && ld < 0.25) || (l > 0 && l <= 80 && ld == 0.0 && dom.text(sib).ends_with('.'))
+        };
+        if sc + bonus >= threshold || text_ok {
+            roots.push(sib);
+        }
+    }
+    roots
+}
+
+/// Builds the output text and its map.
+pub(crate) struct Emitter<'d, 'a> {
+    dom: &'d Dom<'a>,
+    st: &'d [Stats],
+    pats: &'static Patterns,
+    pub text: String,
+    pub map: Vec<MapSegment>,
+    pub embeds: Vec<Embed>,
+    /// Whitespace seen since the last character (its source span).
+    pending_space: Option<Span>,
+    /// A paragraph break is due before the next character.
+    pending_break: bool,
+    para_start: usize,
+    para_map_start: usize,
+    /// Normalised title, to drop a heading that repeats it.
+    title_key: String,
+    /// Skip furniture by class/id and structure (off for the last-resort pass).
+    pub strict: bool,
+    /// Skip link lists, galleries and forms by their statistics.
+    pub clean_conditionally: bool,
+}
+
+impl<'d, 'a> Emitter<'d, 'a> {
+    pub fn new(dom: &'d Dom<'a>, st: &'d [Stats], title: Option<&str>) -> Self {
+        Emitter {
+            dom,
+            st,
+            pats: patterns::get(),
+            text: String::new(),
+            map: Vec::new(),
+            embeds: Vec::new(),
+            pending_space: None,
+            pending_break: false,
+            para_start: 0,
+            para_map_start: 0,
+            title_key: title.map(key).unwrap_or_default(),
+            strict: true,
+            clean_conditionally: true,
+        }
+    }
+
+    fn seg(&mut self, out: &str, html: Span) {
+        let ts = self.text.len();
+        self.text.push_str(out);
+        let text = Span::new(ts, self.text.len());
+        if let Some(last) = self.map.last_mut() {
+            // Extend a verbatim run.
+            if last.text.end == ts
+                && last.html.end == html.start
+                && last.text.len() == last.html.len()
+                && text.len() == html.len()
+            {
+                last.text.end = text.end;
+                last.html.end = html.end;
+                return;
+            }
+        }
+        self.map.push(MapSegment { text, html });
+    }
+
+    fn before_char(&mut self, at: usize) {
+        if self.pending_break {
+            self.end_paragraph();
+            if !self.text.is_empty() {
+                self.seg("\n", Span::new(at, at));
+            }
+            self.pending_break = false;
+            self.pending_space = None;
+            self.para_start = self.text.len();
+            self.para_map_start = self.map.len();
+        } else if let Some(sp) = self.pending_space.take() {
+            if self.text.len() > self.para_start {
+                self.seg(" ", sp);
+            }
+        }
+    }
+
+    /// Drop the paragraph just written when it is a furniture line.
+    fn end_paragraph(&mut self) {
+        let p = &self.text[self.para_start..];
+        let drop = !p.is_empty() && p.len() < 160 && self.pats.furniture_line.is_match(p.trim());
+        if drop {
+            self.text.truncate(self.para_start);
+            self.map.truncate(self.para_map_start);
+            // A segment may straddle the paragraph start (a merged verbatim run).
+            if let Some(last) = self.map.last_mut() {
+                if last.text.end > self.para_start {
+                    let cut = last.text.end - self.para_start;
+                    last.text.end -= cut;
+                    if last.html.len() >= cut && last.text.len() + cut == last.html.len() {
+                        last.html.end -= cut;
+                    }
+                }
+            }
+            // Remove the "\n" that introduced it.
+            if self.text.ends_with('\n') {
+                self.text.pop();
+                if let Some(last) = self.map.last_mut() {
+                    if last.text.end > self.text.len() {
+                        last.text.end = self.text.len();
+                        if last.text.is_empty() {
+                            self.map.pop();
+                        }
+                    }
+                }
+            }
+            self.para_start = self.text.len();
+            self.para_map_start = self.map.len();
+        }
+    }
+
+    fn brk(&mut self) {
+        if self.text.len() > self.para_start || !self.text.is_empty() {
+            self.pending_break = true;
+        }
+        self.pending_space = None;
+    }
+
+    fn push_raw(&mut self, raw: Span, pre: bool) {
+        let src = self.dom.src;
+        let s = raw.slice(src);
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut run_start: Option<usize> = None; // verbatim run start (relative)
+        macro_rules! flush {
+            ($end:expr) => {
+                if let Some(rs) = run_start.take() {
+                    let h = Span::new(raw.start + rs, raw.start + $end);
+                    self.seg(&s[rs..$end], h);
+                }
+            };
+        }
+        while i < b.len() {
+            let c = b[i];
+            if c == b'&' {
+                if let Some((ch, n)) = crate::entities::decode_at(&s[i..]) {
+                    flush!(i);
+                    let h = Span::new(raw.start + i, raw.start + i + n);
+                    if ch.is_whitespace() && !(pre && ch == '\n') {
+                        self.pending_space = Some(self.pending_space.map_or(h, |p| p.cover(h)));
+                    } else if !matches!(ch, '\u{AD}' | '\u{200B}' | '\u{FEFF}') {
+                        self.before_char(raw.start + i);
+                        let mut buf = [0u8; 4];
+                        self.seg(ch.encode_utf8(&mut buf), h);
+                    }
+                    i += n;
+                    continue;
+                }
+            }
+            let ch_len = utf8_len(c);
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() || ch.is_control() {
+                flush!(i);
+                if pre && ch == '\n' {
+                    self.brk();
+                } else {
+                    let h = Span::new(raw.start + i, raw.start + i + ch_len);
+                    self.pending_space = Some(self.pending_space.map_or(h, |p| p.cover(h)));
+                }
+            } else if matches!(ch, '\u{AD}' | '\u{200B}' | '\u{FEFF}') {
+                flush!(i);
+            } else {
+                if run_start.is_none() {
+                    if self.pending_break || self.pending_space.is_some() {
+                        self.before_char(raw.start + i);
+                    }
+                    run_start = Some(i);
+                }
+            }
+            i += ch_len;
+        }
+        flush!(b.len());
+    }
+
+    /// Should this element (not a root) be skipped?
+    fn skip(&self, id: NodeId, name: &str) -> bool {
+        if SKIP_ALWAYS.contains(&name) || is_hidden(self.dom, id) {
+            return true;
+        }
+        if !self.strict {
+            return false;
+        }
+        if embed_medium(self.dom, id).is_some() {
+            return false;
+        }
+        if SKIP_STRUCT.contains(&name) {
+            // A header holding real paragraphs is part of the article.
+            return !(name == "header" && self.st[id].p >= 2 && self.st[id].text > 400);
+        }
+        let ci = class_id(self.dom, id);
+        if !ci.is_empty()
+            && !matches!(name, "article" | "main" | "body")
+            && self.pats.boiler.is_match(&ci)
+            && !self.pats.body.is_match(&ci)
+        {
+            return true;
+        }
+        let s = &self.st[id];
+        let ld = link_density(s);
+        if !self.clean_conditionally {
+            return false;
+        }
+        let own = s.text.saturating_sub(s.link);
+        match name {
+            "div" | "section" | "ul" | "ol" | "table" | "dl" | "center" | "span" | "figure" => {
+                if s.text == 0 {
+                    return false;
+                }
+                let weight = class_weight(self.pats, &ci);
+                if (weight < 25.0 && ld > 0.33 && own < 300) || (ld > 0.6 && own < 600) {
+                    return true;
+                }
+                if matches!(name, "ul" | "ol") {
+                    return false;
+                }
+                if s.img > 1 && (s.p as f32) < (s.img as f32) / 2.0 && s.text < 200 {
+                    return true;
+                }
+                if s.input > 0 && s.input > s.p / 3 + 1 {
+                    return true;
+                }
+                if s.li > 5 && s.li > s.p * 2 && ld > 0.2 && name != "table" {
+                    return true;
+                }
+                false
+            }
+            "p" | "li" | "dd" => ld > 0.7 && s.text < 200,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                !self.title_key.is_empty() && key(&self.dom.text(id)) == self.title_key
+            }
+            _ => false,
+        }
+    }
+
+    /// Emit a subtree. `root` nodes are never skipped by class.
+    pub fn emit(&mut self, id: NodeId, root: bool, pre: bool) {
+        let dom = self.dom;
+        match &dom.nodes[id].kind {
+            Kind::Text(span) => self.push_raw(*span, pre),
+            Kind::Document => {
+                for &c in &dom.nodes[id].children {
+                    self.emit(c, false, pre);
+                }
+            }
+            Kind::Element(e) => {
+                let name = &*e.name;
+                if !root && self.skip(id, name) {
+                    return;
+                }
+                if name == "br" || name == "hr" {
+                    self.brk();
+                    return;
+                }
+                let block = !is_inline(name);
+                if block {
+                    self.brk();
+                }
+                let medium = if name == "blockquote" || name == "div" {
+                    embed_medium(dom, id)
+                } else {
+                    None
+                };
+                let start = self.text.len();
+                if name == "q" {
+                    self.before_char(e.tag.start);
+                    self.seg("“", Span::new(e.tag.start, e.tag.end));
+                }
+                let pre = pre || name == "pre";
+                for &c in &dom.nodes[id].children {
+                    self.emit(c, false, pre);
+                }
+                if name == "q" {
+                    let at = self.map.last().map_or(e.tag.end, |m| m.html.end);
+                    self.seg("”", Span::new(at, at));
+                }
+                if block {
+                    self.brk();
+                }
+                if let Some(m) = medium {
+                    let s =
+                        start + self.text[start..].len() - self.text[start..].trim_start().len();
+                    if self.text.len() > s {
+                        self.embeds.push(Embed {
+                            span: Span::new(s, self.text.len()),
+                            medium: m,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Close the last paragraph.
+    pub fn finish(&mut self) {
+        self.end_paragraph();
+        // Embeds may point past a dropped trailing paragraph.
+        let len = self.text.len();
+        self.embeds.retain(|e| e.span.end <= len);
+    }
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+/// Case- and whitespace-insensitive key for comparing short strings.
+pub(crate) fn key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

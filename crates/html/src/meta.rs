@@ -1,0 +1,599 @@
+//! Title, author and publication date from `<meta>`, JSON-LD, microdata, `<time>`, the
+//! URL and visible bylines.
+
+use crate::date;
+use crate::dom::{collapse_ws, Dom, NodeId};
+use crate::entities::decode_str;
+use dossier_core::Date;
+use serde_json::Value;
+
+/// Where the publication date came from (most reliable first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    /// JSON-LD `datePublished` / `dateCreated`.
+    JsonLd,
+    /// A `<meta>` tag (`article:published_time`, `pubdate`, `DC.date`…) or microdata.
+    Meta,
+    /// A full date in the URL path.
+    Url,
+    /// A `<time datetime>` element.
+    Time,
+    /// A date-like element (`.date`, `.published`, `.byline`…) or the page text.
+    Text,
+    /// A modification date (`article:modified_time`, `dateModified`), the last resort.
+    Modified,
+}
+
+impl DateSource {
+    /// Short lower-case name, for diagnostics.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateSource::JsonLd => "json-ld",
+            DateSource::Meta => "meta",
+            DateSource::Url => "url",
+            DateSource::Time => "time",
+            DateSource::Text => "text",
+            DateSource::Modified => "modified",
+        }
+    }
+}
+
+/// Metadata gathered from the whole page.
+#[derive(Default, Debug)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<(Date, DateSource)>,
+    pub site_name: Option<String>,
+}
+
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article.published",
+    "published_time",
+    "published-date",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "pub_date",
+    "datepublished",
+    "date_published",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dc.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "originalpublicationdate",
+    "article_date_original",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "citation_publication_date",
+    "citation_date",
+    "prism.publicationdate",
+    "og:pubdate",
+    "rnews:datepublished",
+    "displaydate",
+    "dc.date.published",
+    "publication_date",
+    "release_date",
+    "article:post_date",
+    "bt:pubdate",
+    "ga-publish-datetime",
+    "vr:published_time",
+    "analyticsattributes.articledate",
+    "created",
+    "creation_date",
+    "dateposted",
+    "date-posted",
+    "postdate",
+    "post_date",
+    "timestamp",
+    "live_date",
+    "shareaholic:article_published_time",
+    "datecreated",
+    "og:updated_time_original",
+];
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "modified",
+    "revised",
+    "dateupdated",
+    "date_modified",
+    "updated_time",
+];
+
+fn is_bad_author(a: &str) -> bool {
+    let l = a.to_lowercase();
+    a.len() < 3
+        || a.len() > 120
+        || l.starts_with("http")
+        || l.contains('@')
+        || l.contains("www.")
+        || l.contains(".com")
+        || l.contains(".de")
+        || matches!(
+            l.as_str(),
+            "admin"
+                | "administrator"
+                | "redaktion"
+                | "editor"
+                | "staff"
+                | "unknown"
+                | "anonymous"
+                | "null"
+                | "none"
+        )
+}
+
+/// Clean a byline: drop "By"/"Von", trailing roles and dates.
+pub(crate) fn clean_author(a: &str) -> Option<String> {
+    let mut s = collapse_ws(&decode_str(a));
+    for pre in [
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "autor: ",
+        "author: ",
+        "autorin: ",
+        "text: ",
+        "written by ",
+        "posted by ",
+    ] {
+        if s.len() > pre.len()
+            && s.get(..pre.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(pre))
+        {
+            s = s[pre.len()..].trim().to_string();
+        }
+    }
+    let s =
+        s.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '–' || c.is_whitespace());
+    if s.is_empty() || is_bad_author(s) || s.chars().filter(|c| c.is_ascii_digit()).count() > 3 {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+/// The names from a JSON-LD `author` value.
+fn ld_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| ld_names(x, out)),
+        Value::Object(o) => {
+            let t = o.get("@type").and_then(|t| t.as_str()).unwrap_or("Person");
+            if t.eq_ignore_ascii_case("Organization")
+                || t.eq_ignore_ascii_case("NewsMediaOrganization")
+            {
+                return;
+            }
+            if let Some(Value::String(n)) = o.get("name") {
+                out.push(n.clone());
+            } else if let (Some(Value::String(g)), Some(Value::String(f))) =
+                (o.get("givenName"), o.get("familyName"))
+            {
+                out.push(format!("{g} {f}"));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Default)]
+struct LdFound {
+    headline: Option<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    authors: Vec<String>,
+}
+
+fn is_article_type(o: &serde_json::Map<String, Value>) -> bool {
+    let t = match o.get("@type") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => return false,
+    };
+    let t = t.to_ascii_lowercase();
+    t.contains("article")
+        || t.contains("posting")
+        || t.contains("report")
+        || t.contains("webpage")
+        || t.contains("blog")
+        || t.contains("creativework")
+        || t.contains("review")
+        || t.contains("recipe")
+}
+
+fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| ld_walk(x, f, depth + 1)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                ld_walk(g, f, depth + 1);
+            }
+            if is_article_type(o) {
+                let webpage = matches!(o.get("@type"), Some(Value::String(s)) if s.eq_ignore_ascii_case("WebPage"));
+                if f.published.is_none() || !webpage {
+                    if let Some(Value::String(d)) = o.get("datePublished").or(o.get("dateCreated"))
+                    {
+                        if f.published.is_none() || !webpage {
+                            f.published.get_or_insert_with(|| d.clone());
+                        }
+                    }
+                }
+                if let Some(Value::String(d)) = o.get("dateModified") {
+                    f.modified.get_or_insert_with(|| d.clone());
+                }
+                if !webpage {
+                    if let Some(Value::String(h)) = o.get("headline") {
+                        f.headline.get_or_insert_with(|| h.clone());
+                    }
+                }
+                if f.authors.is_empty() {
+                    if let Some(a) = o.get("author").or(o.get("creator")) {
+                        ld_names(a, &mut f.authors);
+                    }
+                }
+            }
+            if let Some(m) = o.get("mainEntity").or(o.get("mainEntityOfPage")) {
+                if m.is_object() {
+                    ld_walk(m, f, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn attr_lc(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
+    dom.element(id)?
+        .attr(name)
+        .map(|v| v.trim().to_ascii_lowercase())
+}
+
+/// Split "Headline | Site" and keep the headline part.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    let t = collapse_ws(title);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "] {
+        if let Some(pos) = t.rfind(sep) {
+            let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+            let tail_is_site = site
+                .is_some_and(|s| crate::extract::key(s) == crate::extract::key(tail))
+                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3);
+            if tail_is_site && !head.is_empty() {
+                return strip_site(head, site);
+            }
+            // "Site | Headline"
+            if let Some(pos) = t.find(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                if site.is_some_and(|s| crate::extract::key(s) == crate::extract::key(head)) {
+                    return tail.to_string();
+                }
+            }
+        }
+    }
+    t
+}
+
+/// Gather title, author, date and site name.
+#[allow(clippy::collapsible_match)]
+pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
+    let mut m = Meta::default();
+    let mut ld = LdFound::default();
+    let mut meta_title: Option<String> = None;
+    let mut og_title: Option<String> = None;
+    let mut meta_author: Option<String> = None;
+    let mut meta_pub: Option<(usize, Date)> = None;
+    let mut meta_mod: Option<Date> = None;
+    let mut doc_title: Option<String> = None;
+    let mut h1s: Vec<String> = Vec::new();
+    let mut time_pub: Option<Date> = None;
+    let mut time_first: Option<Date> = None;
+    let mut itemprop_author: Option<String> = None;
+    let mut rel_author: Option<String> = None;
+    let mut class_author: Option<String> = None;
+    let mut class_date: Option<Date> = None;
+
+    for id in 1..dom.nodes.len() {
+        let Some(e) = dom.element(id) else { continue };
+        match &*e.name {
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or(e.attr("name"))
+                    .or(e.attr("itemprop"))
+                    .or(e.attr("http-equiv"))
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                let Some(content) = e.attr("content").or(e.attr("datetime")) else {
+                    continue;
+                };
+                let content = content.trim();
+                if content.is_empty() {
+                    continue;
+                }
+                match key.as_str() {
+                    "og:title" => {
+                        og_title.get_or_insert_with(|| content.to_string());
+                    }
+                    "twitter:title" | "title" | "dc.title" | "dcterms.title" | "parsely-title"
+                    | "sailthru.title" => {
+                        meta_title.get_or_insert_with(|| content.to_string());
+                    }
+                    "og:site_name" | "application-name" => {
+                        m.site_name.get_or_insert_with(|| content.to_string());
+                    }
+                    "author" | "article:author" | "dc.creator" | "dcterms.creator"
+                    | "parsely-author" | "sailthru.author" | "byl" | "citation_author"
+                    | "twitter:creator" => {
+                        if key == "twitter:creator" && content.starts_with('@') {
+                            continue;
+                        }
+                        if meta_author.is_none() {
+                            meta_author = clean_author(content);
+                        }
+                    }
+                    k => {
+                        if let Some(rank) = PUBLISHED_META.iter().position(|p| *p == k) {
+                            if meta_pub.is_none_or(|(r, _)| rank < r) {
+                                if let Some(d) = date::parse(content) {
+                                    meta_pub = Some((rank, d));
+                                }
+                            }
+                        } else if MODIFIED_META.contains(&k) && meta_mod.is_none() {
+                            meta_mod = date::parse(content);
+                        }
+                    }
+                }
+            }
+            "script" => {
+                if attr_lc(dom, id, "type").is_some_and(|t| t.contains("ld+json")) {
+                    let raw = dom.raw_text(id).trim();
+                    let raw = raw
+                        .trim_start_matches("<!--")
+                        .trim_end_matches("-->")
+                        .trim();
+                    if let Ok(v) = serde_json::from_str::<Value>(raw) {
+                        ld_walk(&v, &mut ld, 0);
+                    }
+                }
+            }
+            "title" => {
+                if doc_title.is_none() {
+                    let t = collapse_ws(&decode_str(dom.raw_text(id)));
+                    if !t.is_empty() {
+                        doc_title = Some(t);
+                    }
+                }
+            }
+            "h1" => {
+                let t = dom.text(id);
+                if !t.is_empty() && h1s.len() < 5 {
+                    h1s.push(t);
+                }
+            }
+            "time" => {
+                let d = e
+                    .attr("datetime")
+                    .and_then(date::parse)
+                    .or_else(|| date::parse(&dom.text(id)));
+                if let Some(d) = d {
+                    let pubish = e.attr("pubdate").is_some()
+                        || attr_lc(dom, id, "itemprop")
+                            .is_some_and(|v| v.contains("datepublished"))
+                        || attr_lc(dom, id, "class").is_some_and(|v| {
+                            v.contains("publish")
+                                || v.contains("entry-date")
+                                || v.contains("post-date")
+                        });
+                    if pubish && time_pub.is_none() {
+                        time_pub = Some(d);
+                    }
+                    if time_first.is_none() && !in_comment(dom, id) {
+                        time_first = Some(d);
+                    }
+                }
+            }
+            "link" | "a" => {
+                if rel_author.is_none()
+                    && attr_lc(dom, id, "rel")
+                        .is_some_and(|r| r.split_whitespace().any(|x| x == "author"))
+                    && e.name.as_ref() == "a"
+                {
+                    rel_author = clean_author(&dom.text(id));
+                }
+            }
+            _ => {}
+        }
+        if let Some(ip) = attr_lc(dom, id, "itemprop") {
+            if ip == "datepublished" && e.name.as_ref() != "meta" && meta_pub.is_none() {
+                let d = e
+                    .attr("content")
+                    .or(e.attr("datetime"))
+                    .and_then(date::parse)
+                    .or_else(|| date::parse(&dom.text(id)));
+                if let Some(d) = d {
+                    meta_pub = Some((PUBLISHED_META.len(), d));
+                }
+            }
+            if ip == "author" && itemprop_author.is_none() && e.name.as_ref() != "meta" {
+                // The name inside, or the whole text.
+                let name = dom
+                    .descendants(id)
+                    .find(|&c| attr_lc(dom, c, "itemprop").as_deref() == Some("name"))
+                    .map(|c| {
+                        dom.element(c)
+                            .and_then(|x| x.attr("content"))
+                            .map(str::to_string)
+                            .unwrap_or_else(|| dom.text(c))
+                    })
+                    .unwrap_or_else(|| dom.text(id));
+                itemprop_author = clean_author(&name);
+            }
+        }
+        if let Some(c) = e.attr("class") {
+            let c = c.to_ascii_lowercase();
+            if class_author.is_none()
+                && (c.split_whitespace().any(|t| {
+                    matches!(
+                        t,
+                        "author"
+                            | "byline"
+                            | "author-name"
+                            | "byline__author"
+                            | "article-author"
+                            | "post-author"
+                            | "entry-author"
+                            | "autor"
+                            | "author__name"
+                            | "byline-author"
+                            | "vcard"
+                            | "fn"
+                    )
+                }))
+                && dom.text(id).len() < 80
+                && !in_comment(dom, id)
+            {
+                class_author = clean_author(&dom.text(id));
+            }
+            if class_date.is_none()
+                && !matches!(&*e.name, "body" | "html" | "article" | "main")
+                && (c.contains("date")
+                    || c.contains("publish")
+                    || c.contains("posted")
+                    || c.contains("byline")
+                    || c.contains("dateline")
+                    || c.contains("meta")
+                    || c.contains("time"))
+                && !c.contains("update")
+                && !in_comment(dom, id)
+            {
+                let t = dom.text(id);
+                if t.len() < 200 {
+                    class_date = date::parse_text(&t);
+                }
+            }
+        }
+    }
+
+    // Title.
+    let site = m.site_name.clone();
+    let h1_match = |cand: &str| {
+        h1s.iter()
+            .any(|h| crate::extract::key(h) == crate::extract::key(cand))
+    };
+    let title = ld
+        .headline
+        .clone()
+        .filter(|h| h1_match(h))
+        .or_else(|| {
+            og_title
+                .clone()
+                .map(|t| strip_site(&t, site.as_deref()))
+                .filter(|t| h1_match(t))
+        })
+        .or_else(|| {
+            // An h1 that the <title> starts with or contains.
+            let dt = doc_title
+                .as_deref()
+                .map(crate::extract::key)
+                .unwrap_or_default();
+            h1s.iter()
+                .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)))
+                .cloned()
+        })
+        .or_else(|| og_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or(ld.headline.clone())
+        .or_else(|| meta_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or_else(|| {
+            if h1s.len() == 1 {
+                Some(h1s[0].clone())
+            } else {
+                None
+            }
+        })
+        .or_else(|| doc_title.as_deref().map(|t| strip_site(t, site.as_deref())));
+    m.title = title
+        .map(|t| collapse_ws(&decode_str(&t)))
+        .filter(|t| !t.is_empty());
+
+    // Author: people, not sites.
+    let mut ld_auth: Vec<String> = ld.authors.iter().filter_map(|a| clean_author(a)).collect();
+    ld_auth.dedup();
+    let site_key = site.as_deref().map(crate::extract::key);
+    let not_site = |a: &String| site_key.as_deref() != Some(crate::extract::key(a).as_str());
+    m.author = (!ld_auth.is_empty())
+        .then(|| ld_auth.join("; "))
+        .filter(|a| not_site(a))
+        .or(meta_author.filter(|a| not_site(a)))
+        .or(itemprop_author.filter(|a| not_site(a)))
+        .or(rel_author.filter(|a| not_site(a)))
+        .or(class_author.filter(|a| not_site(a)));
+
+    // Date, in htmldate's order of trust.
+    let url_date = url.and_then(date::from_url);
+    m.published = ld
+        .published
+        .as_deref()
+        .and_then(date::parse)
+        .map(|d| (d, DateSource::JsonLd))
+        .or(meta_pub.map(|(_, d)| (d, DateSource::Meta)))
+        .or(url_date.map(|d| (d, DateSource::Url)))
+        .or(time_pub.map(|d| (d, DateSource::Time)))
+        .or(time_first.map(|d| (d, DateSource::Time)))
+        .or(class_date.map(|d| (d, DateSource::Text)))
+        .or(ld
+            .modified
+            .as_deref()
+            .and_then(date::parse)
+            .or(meta_mod)
+            .map(|d| (d, DateSource::Modified)));
+    m
+}
+
+fn in_comment(dom: &Dom, mut id: NodeId) -> bool {
+    let pats = crate::patterns::get();
+    while let Some(p) = dom.nodes[id].parent {
+        if let Some(e) = dom.element(p) {
+            let ci = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            );
+            if ci.to_ascii_lowercase().contains("comment")
+                || (&*e.name == "aside")
+                || (&*e.name == "footer")
+                || (ci.len() > 1 && pats.boiler.is_match(&ci) && ci.contains("related"))
+            {
+                return true;
+            }
+        }
+        id = p;
+    }
+    false
+}

@@ -1,0 +1,75 @@
+//! Class/id patterns, compiled once. Data, not `if` chains: each list is one regex.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Compiled patterns shared by every extraction.
+pub(crate) struct Patterns {
+    /// class/id tokens of page furniture that is never article text (skipped inside the
+    /// chosen content).
+    pub boiler: Regex,
+    /// class/id that lowers a container's score (Readability's negative list).
+    pub negative: Regex,
+    /// class/id that raises a container's score (Readability's positive list).
+    pub positive: Regex,
+    /// class/id of explicit article-body containers.
+    pub body: Regex,
+    /// Readability's "unlikely candidates" (only stop scoring; not removal).
+    pub unlikely: Regex,
+    /// Lines of furniture that sit inside article bodies.
+    pub furniture_line: Regex,
+}
+
+static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+
+pub(crate) fn get() -> &'static Patterns {
+    PATTERNS.get_or_init(|| {
+        let b = |s: &str| Regex::new(s).expect("static pattern");
+        Patterns {
+            boiler: b(concat!(
+                r"(?i)(?:^|[\s_-])(?:",
+                r"comments?|commentlist|comment-list|kommentare?|disqus|respond|",
+                r"share|sharing|shares|sharebar|share-bar|social|socials|social-media|socialmedia|sociallinks|shariff|addthis|",
+                r"related|related-posts|relatedposts|related-articles|related-content|recirculation|",
+                r"cookie|cookies|consent|gdpr|cmp|newsletter|subscribe|subscription|paywall|",
+                r"promo|promotion|advert|advertisement|adverts|ads|ad|adsbygoogle|ad-slot|adslot|adblock|sponsor|sponsored|anzeige|werbung|",
+                r"sidebar|breadcrumbs?|footer|site-footer|menu|navbar|nav|navigation|pagination|pager|",
+                r"tags|tag-list|taglist|tagcloud|keywords|widget|widgets|banner|popup|modal|",
+                r"caption|wp-caption-text|credits?|copyright|image-credit|photo-credit|figcaption|",
+                r"byline|author-box|authorbox|author-bio|author-info|about-author|post-meta|entry-meta|article-meta|",
+                r"toolbar|rating|recommend|recommended|recommendations|more-stories|read-more|readmore|also-read|",
+                r"sr-only|visually-hidden|screen-reader-text|skip-link|print-only|noprint|",
+                r"teaser-list|outbrain|taboola|trending|most-read|mostread|popular|newsticker|",
+                r"login|signup|sign-up|mailinglist|donate|donation|subnav|topnav|masthead",
+                r")(?:$|[\s_-])"
+            )),
+            negative: b(
+                r"(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|navi|menu",
+            ),
+            positive: b(
+                r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|beitrag|artikel|inhalt",
+            ),
+            body: b(concat!(
+                r"(?i)(?:^|\s)(?:",
+                r"(?:article|entry|post|story|blog|news|content|main)[-_]?(?:body|content|text|inner|main)[\w-]*|",
+                r"articlebody|article__body|article-body|c-article-body|td-post-content|field-name-body|",
+                r"entry|post|hentry|single-post|node-content|rich-text|richtext|text-content|bodytext|",
+                r"story|article|artikel|beitrag|inhalt|content-body|main-content|maincontent",
+                r")(?:$|\s)"
+            )),
+            unlikely: b(
+                r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
+            ),
+            furniture_line: b(concat!(
+                r"(?i)^(?:",
+                r"advertisement|anzeige|werbung|publicité|publicidad|reklama|",
+                r"share( this( article| story| post)?)?|teilen|share on \w+|",
+                r"read more|mehr lesen|weiterlesen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|",
+                r"related( articles| stories)?|tags?|schlagwörter|themen|",
+                r"(?:©|\(c\)|copyright)\b.{0,120}|all rights reserved\.?|alle rechte vorbehalten\.?|",
+                r"zum seitenanfang|nach oben|back to top|print|drucken|e-?mail|kommentare?|comments?",
+                r")[\s.:!]*$"
+            )),
+        }
+    })
+}
