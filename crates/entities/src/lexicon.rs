@@ -71,10 +71,12 @@ pub enum Kind {
     OrgCue,
     /// Well-known organisation.
     Org,
+    /// Word that ends a facility or geographic name.
+    Facility,
 }
 
 /// Number of kinds.
-pub const KINDS: usize = 13;
+pub const KINDS: usize = 14;
 
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
@@ -92,6 +94,7 @@ impl Kind {
             "DEMONYM" => Kind::Demonym,
             "ORGCUE" => Kind::OrgCue,
             "ORG" => Kind::Org,
+            "FACILITY" => Kind::Facility,
             _ => return None,
         })
     }

@@ -402,9 +402,59 @@ pub fn apply(
         if out.last().is_some_and(|l: &Mention| l.t1 > m.t0) {
             continue;
         }
+        if let Some(l) = out.last_mut() {
+            if let Some(label) = merge(text, toks, hits, lex, l, &m) {
+                l.t1 = m.t1;
+                l.label = label;
+                continue;
+            }
+        }
         out.push(m);
     }
     out
+}
+
+/// Join two neighbouring mentions into one name: "Denver, Colorado" (a place and its
+/// state or country), "Health and Hospitals Corporation" (an organisation's words).
+fn merge(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Hits],
+    lex: &Lexicon,
+    a: &Mention,
+    b: &Mention,
+) -> Option<EntityLabel> {
+    if b.t0 != a.t1 + 1 || toks[b.t0].line_start {
+        return None;
+    }
+    let sep = tok(text, toks, a.t1);
+    let kinds_b = lex.kinds_of(&text[toks[b.t0].start..toks[b.t1 - 1].end]);
+    let kinds_a = lex.kinds_of(&text[toks[a.t0].start..toks[a.t1 - 1].end]);
+    let region = (1 << Kind::State as u32) | (1 << Kind::Country as u32);
+    if sep == ","
+        && a.label == EntityLabel::Place
+        && b.label == EntityLabel::Place
+        && kinds_b & region != 0
+        && kinds_a & (region | (1 << Kind::Continent as u32)) == 0
+    {
+        // not a list: "Denver, Colorado and Paris" is fine, "Paris, Texas, Ohio" is not checked
+        let after = b.t1 < toks.len() && matches!(tok(text, toks, b.t1), "and" | "or");
+        if !after {
+            return Some(EntityLabel::Place);
+        }
+    }
+    if matches!(sep, "and" | "&")
+        && a.label != EntityLabel::Org
+        && a.label != EntityLabel::Person
+        && b.label == EntityLabel::Org
+        && b.t1 - b.t0 >= 2
+        && has_kind(hits[b.t1 - 1], Kind::OrgEnd)
+        && !has_kind(hits[a.t1 - 1], Kind::OrgEnd)
+        && kinds_a & region == 0
+    {
+        return Some(EntityLabel::Org);
+    }
+    None
 }
 
 fn has_kind(h: Hits, k: Kind) -> bool {
@@ -440,9 +490,38 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     let first = hits[m.t0];
     let last_tok = tok(text, toks, m.t1 - 1);
     let last = hits[m.t1 - 1];
-    // a single demonym is NORP ("Kazakh officials")
-    if n == 1 && starts_kind(first, Kind::Demonym) && m.label != EntityLabel::Person {
-        return EntityLabel::Norp;
+    // a single demonym is NORP ("Kazakh officials", "Australians")
+    if n == 1 && m.label != EntityLabel::Norp {
+        let w = tok(text, toks, m.t0);
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        if (starts_kind(first, Kind::Demonym) && m.label != EntityLabel::Person)
+            || (singular != w && lex.kinds_of(singular) & (1 << Kind::Demonym as u32) != 0)
+        {
+            return EntityLabel::Norp;
+        }
+    }
+    // a person's name has no all-capital word ("Mac OS X" is a product)
+    if m.label == EntityLabel::Person
+        && n >= 2
+        && toks[m.t0..m.t1].iter().any(|t| {
+            let w = &text[t.start..t.end];
+            w.chars().count() >= 2
+                && w.chars().all(|c| c.is_uppercase())
+                && !matches!(w, "II" | "III" | "IV" | "JR")
+        })
+        && !toks[m.t0..m.t1]
+            .iter()
+            .all(|t| text[t.start..t.end].chars().all(|c| !c.is_lowercase()))
+    {
+        return EntityLabel::Other;
+    }
+    // "... Airport", "... River": a place
+    if n >= 2
+        && m.label != EntityLabel::Place
+        && has_kind(last, Kind::Facility)
+        && capitalised(last_tok)
+    {
+        return EntityLabel::Place;
     }
     // "... Corporation", "... Ministry": an organisation, not a person
     if m.label == EntityLabel::Person
