@@ -16,21 +16,22 @@ const CHUNK_ITEMS: usize = 256;
 const CHUNK_BYTES: usize = 8 << 20;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(crate) enum Mode {
     Jsonl,
     Json,
     Human,
 }
 
-struct Sink<'a> {
-    out: BufWriter<io::StdoutLock<'a>>,
+/// Where rendered documents go: stdout for `extract`, a null sink for `bench`.
+pub(crate) struct Sink<'a> {
+    out: BufWriter<Box<dyn Write + 'a>>,
     mode: Mode,
     human: HumanPrinter,
     progress: Option<ProgressBar>,
 }
 
 /// An output failure: a closed pipe ends the run quietly, anything else is exit 1.
-enum OutErr {
+pub(crate) enum OutErr {
     BrokenPipe,
     Io(io::Error),
 }
@@ -88,8 +89,28 @@ fn id_label(id: &serde_json::Value) -> String {
     }
 }
 
-impl Sink<'_> {
-    fn flush_chunk(&mut self, pipeline: &Pipeline, chunk: &mut Vec<Item>) -> Result<(), OutErr> {
+impl<'a> Sink<'a> {
+    /// A sink writing `mode` records to `out`, without a progress bar.
+    pub(crate) fn new(out: Box<dyn Write + 'a>, mode: Mode) -> Sink<'a> {
+        Sink {
+            out: BufWriter::new(out),
+            mode,
+            human: HumanPrinter { color: false },
+            progress: None,
+        }
+    }
+
+    /// Flush what is buffered to the writer.
+    pub(crate) fn flush(&mut self) -> Result<(), OutErr> {
+        self.out.flush()?;
+        Ok(())
+    }
+
+    pub(crate) fn flush_chunk(
+        &mut self,
+        pipeline: &Pipeline,
+        chunk: &mut Vec<Item>,
+    ) -> Result<(), OutErr> {
         let mode = self.mode;
         let human = self.human;
         let rendered: Vec<String> = chunk
@@ -118,7 +139,7 @@ fn item_bytes(it: &Item) -> usize {
 }
 
 /// Read JSON lines from `r` into the sink chunk by chunk.
-fn pump_jsonl(
+pub(crate) fn pump_jsonl(
     r: &mut dyn BufRead,
     pipeline: &Pipeline,
     sink: &mut Sink<'_>,
@@ -184,7 +205,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     });
     let stdout = io::stdout();
     let mut sink = Sink {
-        out: BufWriter::new(stdout.lock()),
+        out: BufWriter::new(Box::new(stdout.lock())),
         mode,
         human: HumanPrinter { color },
         progress,
