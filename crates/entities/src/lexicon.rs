@@ -73,10 +73,12 @@ pub enum Kind {
     Org,
     /// Word that ends a facility or geographic name.
     Facility,
+    /// Stock-market index.
+    Index,
 }
 
 /// Number of kinds.
-pub const KINDS: usize = 14;
+pub const KINDS: usize = 15;
 
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
@@ -95,6 +97,7 @@ impl Kind {
             "ORGCUE" => Kind::OrgCue,
             "ORG" => Kind::Org,
             "FACILITY" => Kind::Facility,
+            "INDEX" => Kind::Index,
             _ => return None,
         })
     }

@@ -193,6 +193,12 @@ pub fn apply(
         {
             continue;
         }
+        // a function word alone is never a name ("Who", "This")
+        if m.t1 == m.t0 + 1
+            && FUNCTION_WORDS.contains(&tok(text, toks, m.t0).to_lowercase().as_str())
+        {
+            continue;
+        }
         // a currency prefix ("US$40", "HK$ 5"), not a place
         if text[toks[m.t1 - 1].end..]
             .trim_start_matches(' ')
@@ -472,6 +478,20 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     if whole & (1 << Kind::Org as u32) != 0 {
         return EntityLabel::Org;
     }
+    // a stock index, or a name followed by "index" / "average"
+    let next = if m.t1 < toks.len() {
+        tok(text, toks, m.t1)
+    } else {
+        ""
+    };
+    if whole & (1 << Kind::Index as u32) != 0
+        || (starts_kind(hits[m.t0], Kind::Index)
+            && matches!(next, "index" | "Index" | "average" | "Average"))
+        || (m.label != EntityLabel::Place
+            && matches!(next, "index" | "Index" | "indices" | "indexes"))
+    {
+        return EntityLabel::Other;
+    }
     if whole
         & ((1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::Continent as u32))
         != 0
@@ -557,6 +577,59 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     }
     m.label
 }
+
+/// Words that are never a name on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "but",
+    "and",
+    "or",
+    "if",
+    "so",
+    "yes",
+    "no",
+    "not",
+    "all",
+    "some",
+    "there",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
 
 /// Words never propagated on their own.
 const NO_PROPAGATE: &[&str] = &[
