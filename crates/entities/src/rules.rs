@@ -212,6 +212,18 @@ pub fn apply(
             m.label = EntityLabel::Org;
         }
         m.label = relabel(text, toks, hits, lex, &m);
+        if m.label == EntityLabel::Other {
+            // "Dow Jones" + "Industrial Average": grow to the longest index name
+            for j in m.t1 + 1..(m.t1 + 4).min(toks.len() + 1) {
+                if toks[j - 1].line_start {
+                    break;
+                }
+                let phrase = &text[toks[m.t0].start..toks[j - 1].end];
+                if lex.kinds_of(phrase) & (1 << Kind::Index as u32) != 0 {
+                    m.t1 = j;
+                }
+            }
+        }
         ms.push(m);
     }
     let mut covered = vec![false; toks.len()];
@@ -336,7 +348,9 @@ pub fn apply(
             }
             // the phrase must end where a phrase of that kind ends: re-check it exactly
             let phrase = &text[toks[i].start..toks[e - 1].end];
-            if lex.kinds_of(phrase) & (1 << k) == 0 {
+            if lex.kinds_of(phrase) & (1 << k) == 0
+                || FUNCTION_WORDS.contains(&phrase.to_lowercase().as_str())
+            {
                 continue;
             }
             // part of a longer capitalised name ("Air China", "Bank of America")
@@ -681,6 +695,19 @@ fn propagate(
         let key: Vec<&str> = (m.t0..m.t1).map(norm).collect();
         max_len = max_len.max(key.len());
         known.entry(key.join(" ")).or_insert(m.label);
+        // "Lockheed" after "Lockheed Martin": a distinctive first word of a two-word company
+        if m.label == EntityLabel::Org && key.len() == 2 && toks[m.t0 + 1].word {
+            let w = key[0];
+            let h = lex.kinds_of(w);
+            if h == 0
+                && w.chars().count() > 3
+                && acronym_letters(w).is_none()
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                && !text.contains(&w.to_lowercase())
+            {
+                known.entry(w.to_string()).or_insert(EntityLabel::Org);
+            }
+        }
         if m.label == EntityLabel::Person && key.len() >= 2 {
             let sur = key[key.len() - 1];
             if toks[m.t1 - 1].word && sur.chars().count() > 2 {
