@@ -422,6 +422,24 @@ pub fn apply(
         if out.last().is_some_and(|l: &Mention| l.t1 > m.t0) {
             continue;
         }
+        // "Eastern and Central Europe", "North and South Korea": one place
+        let mut m = m;
+        if m.label == EntityLabel::Place
+            && m.t0 >= 2
+            && DIRECTIONS.contains(&tok(text, toks, m.t0))
+            && tok(text, toks, m.t0 - 1) == "and"
+            && DIRECTIONS.contains(&tok(text, toks, m.t0 - 2))
+        {
+            if out
+                .last()
+                .is_some_and(|l| l.t0 == m.t0 - 2 && l.t1 == m.t0 - 1)
+            {
+                out.pop();
+            }
+            if out.last().is_none_or(|l| l.t1 <= m.t0 - 2) {
+                m.t0 -= 2;
+            }
+        }
         if let Some(l) = out.last_mut() {
             if let Some(label) = merge(text, toks, hits, lex, l, &m) {
                 l.t1 = m.t1;
@@ -591,6 +609,25 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     }
     m.label
 }
+
+/// Directional words that coordinate inside one place name.
+const DIRECTIONS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+];
 
 /// Words that are never a name on their own.
 const FUNCTION_WORDS: &[&str] = &[
