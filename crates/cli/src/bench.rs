@@ -47,9 +47,12 @@ struct Pass {
     seconds: f64,
     mb_per_s: f64,
     output_mb: f64,
+    /// Documents on which a stage panicked (counted, not timed out of the pass).
+    panics: usize,
 }
 
 pub fn run(args: BenchArgs) -> Result<ExitCode> {
+    run::report_panics_briefly();
     let pipeline = Pipeline::builder()
         .build()
         .context("building the pipeline")?;
@@ -93,6 +96,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                 "seconds": p.seconds,
                 "mb_per_s": p.mb_per_s,
                 "output_mb": p.output_mb,
+                "panics": p.panics,
             })).collect::<Vec<_>>(),
             "peak_rss_mb": peak.map(|k| k as f64 / 1024.0),
             "stream": stream.as_ref().map(|s| serde_json::json!({
@@ -199,19 +203,23 @@ fn time_pass(pipeline: &Pipeline, docs: &[Document], threads: usize) -> Result<P
         .build()
         .context("building a thread pool")?;
     let start = Instant::now();
-    let out_bytes: usize = pool.install(|| {
+    let (out_bytes, panics): (usize, usize) = pool.install(|| {
         docs.par_iter()
-            .map(|d| {
-                let a = pipeline.extract(d);
-                wire::to_line(&wire::Record::from_analysis(d, &a)).len() + 1
+            .map(|d| match run::analyse(pipeline, d) {
+                Some(a) => (
+                    wire::to_line(&wire::Record::from_analysis(d, &a)).len() + 1,
+                    0,
+                ),
+                None => (0, 1),
             })
-            .sum()
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     });
     Ok(Pass {
         threads,
         seconds: start.elapsed().as_secs_f64(),
         mb_per_s: 0.0,
         output_mb: out_bytes as f64 / 1e6,
+        panics,
     })
 }
 

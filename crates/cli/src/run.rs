@@ -59,8 +59,7 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
         Item::Doc { id, doc, notes } => {
             // A panic in a stage is a bug, but it must not take the batch down with it:
             // the document becomes an error line and the run goes on.
-            let analysed = panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc)));
-            let Ok(mut a): Result<Analysis, _> = analysed else {
+            let Some(mut a) = analyse(pipeline, doc) else {
                 let why = "internal error: the analysis panicked (a bug in dossier; please report it with this document)";
                 let r = wire::Record::error(id.clone(), &doc.text, why);
                 return match mode {
@@ -80,6 +79,20 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
             }
         }
     }
+}
+
+/// The analysis of one document, or `None` when a stage panicked on it (a bug, which
+/// the panic hook has reported): one bad document must not take the batch down.
+pub(crate) fn analyse(pipeline: &Pipeline, doc: &dossier::Document) -> Option<Analysis> {
+    panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc))).ok()
+}
+
+/// Report a stage panic in one line (the document becomes an error line, see
+/// `render`), not with a backtrace per worker.
+pub(crate) fn report_panics_briefly() {
+    panic::set_hook(Box::new(|info| {
+        eprintln!("dossier: internal error (a bug, please report it): {info}");
+    }));
 }
 
 fn id_label(id: &serde_json::Value) -> String {
@@ -187,11 +200,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         "never" => false,
         _ => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    // A stage that panics on one document is reported in one line (the document
-    // becomes an error line, see `render`), not with a backtrace per worker.
-    panic::set_hook(Box::new(|info| {
-        eprintln!("dossier: internal error (a bug, please report it): {info}");
-    }));
+    report_panics_briefly();
     let pipeline = Pipeline::builder()
         .build()
         .context("building the pipeline")?;
