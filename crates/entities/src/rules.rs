@@ -101,8 +101,15 @@ const NAME_JOINERS: &[&str] = &[
 /// Council" -> "Nazarbaev", "Security Council").
 fn split_bad_words(text: &str, toks: &[Tok], m: Mention, out: &mut Vec<Mention>) {
     let mut start = m.t0;
+    let last = tok(text, toks, m.t1 - 1);
     for k in m.t0..=m.t1 {
-        let cut = k == m.t1 || {
+        // "Shanghai Airlines and Xiamen Airlines": two names
+        let pair = k < m.t1
+            && k > m.t0 + 1
+            && tok(text, toks, k) == "and"
+            && tok(text, toks, k - 1) == last
+            && k + 2 < m.t1;
+        let cut = k == m.t1 || pair || {
             let w = tok(text, toks, k);
             toks[k].word
                 && w.chars().next().is_some_and(|c| c.is_lowercase())
@@ -384,6 +391,47 @@ pub fn apply(
             i += 1;
         }
     }
+    // 5a. "Mr Winterkorn", "President Tokayev", "Wintour herself", "Jutting, now 31":
+    //     people the model left out
+    for k in 0..toks.len() {
+        if covered[k]
+            || !toks[k].word
+            || !capitalised(tok(text, toks, k))
+            || FUNCTION_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str())
+        {
+            continue;
+        }
+        if k > 0 && covered[k - 1] {
+            continue;
+        }
+        let titled = k > 0
+            && has_kind(hits[k - 1], Kind::Title)
+            && !toks[k].line_start
+            && capitalised(tok(text, toks, k - 1));
+        let Some(end) = cap_run(text, toks, &covered, k) else {
+            continue;
+        };
+        let end = end.min(k + 3);
+        if hits[k..end].iter().any(|&h| {
+            has_kind(h, Kind::Country)
+                || has_kind(h, Kind::OrgEnd)
+                || has_kind(h, Kind::Title)
+                || has_kind(h, Kind::Demonym)
+        }) {
+            continue;
+        }
+        let context = (!toks[k].sent_start
+            || starts_kind(hits[k], Kind::First)
+            || starts_kind(hits[k], Kind::Last))
+            && person_context(text, toks, end);
+        if titled || context {
+            add.push(Mention {
+                t0: k,
+                t1: end,
+                label: EntityLabel::Person,
+            });
+        }
+    }
     // 5. "Full Name (ACR)": the acronym shares the name's label
     for m in &ms {
         let p = m.t1;
@@ -416,6 +464,24 @@ pub fn apply(
     // 6. names the article already uses, elsewhere untagged: same words, a surname, a variant
     let more = propagate(text, toks, lex, &ms, &covered);
     commit(more, &mut ms, &mut covered);
+    // "Jusman Syafii Djamal": a given name the model left out before a person
+    for m in ms.iter_mut() {
+        if m.label != EntityLabel::Person || m.t0 == 0 || toks[m.t0].line_start {
+            continue;
+        }
+        let p = m.t0 - 1;
+        let w = tok(text, toks, p);
+        if !covered[p]
+            && toks[p].word
+            && capitalised(w)
+            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            && (starts_kind(hits[p], Kind::First) || (!toks[p].sent_start && hits[p] == 0))
+            && !w.ends_with('.')
+        {
+            m.t0 = p;
+            covered[p] = true;
+        }
+    }
     ms.sort_by_key(|m| (m.t0, m.t1));
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
@@ -566,6 +632,15 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
             .all(|t| text[t.start..t.end].chars().all(|c| !c.is_lowercase()))
     {
         return EntityLabel::Other;
+    }
+    // "the Beatles", "the Democrats": a group, not a person
+    if m.label == EntityLabel::Person
+        && n == 1
+        && m.t0 > 0
+        && matches!(tok(text, toks, m.t0 - 1), "the" | "The")
+        && tok(text, toks, m.t0).ends_with('s')
+    {
+        return EntityLabel::Org;
     }
     // "... Airport", "... River": a place
     if n >= 2
@@ -833,6 +908,11 @@ fn person_context(text: &str, toks: &[Tok], end: usize) -> bool {
     };
     match (w(end), w(end + 1)) {
         (",", "whose") | (",", "who") | ("was", "born") | ("himself", _) | ("herself", _) => true,
+        ("as", "saying") => true,
+        (",", "now") => w(end + 2).chars().all(|c| c.is_ascii_digit()) && !w(end + 2).is_empty(),
+        (",", age) if age.len() == 2 && age.chars().all(|c| c.is_ascii_digit()) => {
+            w(end + 2) == ","
+        }
         ("'s" | "’s", k) => KIN.contains(&k),
         ("said", "he" | "she") => false,
         _ => false,
