@@ -206,6 +206,17 @@ pub fn apply(
         {
             continue;
         }
+        // an organisation word alone ("Bank", "Group") is a common noun in a heading, not a name
+        if m.t1 == m.t0 + 1
+            && has_kind(hits[m.t0], Kind::OrgEnd)
+            && !matches!(
+                tok(text, toks, m.t0),
+                "Congress" | "Parliament" | "Senate" | "Assembly" | "Army" | "Navy" | "Police"
+            )
+            && acronym_letters(tok(text, toks, m.t0)).is_none()
+        {
+            continue;
+        }
         // a currency prefix ("US$40", "HK$ 5"), not a place
         if text[toks[m.t1 - 1].end..]
             .trim_start_matches(' ')
