@@ -24,9 +24,10 @@ pub struct BenchArgs {
     /// present, else a generated corpus).
     #[arg(long)]
     corpus: Option<PathBuf>,
-    /// Megabytes of generated text when no corpus is used.
-    #[arg(long, default_value_t = 8.0)]
-    generated_mb: f64,
+    /// Use a generated corpus of this many megabytes (default when no corpus is
+    /// found: 8).
+    #[arg(long, conflicts_with = "corpus")]
+    generated_mb: Option<f64>,
     /// A small, fast run on a generated corpus (0.25 MB; for smoke tests).
     #[arg(long)]
     quick: bool,
@@ -119,13 +120,13 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     );
     println!("(extract + JSON serialisation; MB = 10^6 bytes of input text)\n");
     println!(
-        "{:>8}  {:>9}  {:>8}  {:>10}",
-        "threads", "seconds", "MB/s", "output MB"
+        "{:>8}  {:>9}  {:>8}  {:>10}  {:>7}",
+        "threads", "seconds", "MB/s", "output MB", "panics"
     );
     for p in &passes {
         println!(
-            "{:>8}  {:>9.2}  {:>8.2}  {:>10.1}",
-            p.threads, p.seconds, p.mb_per_s, p.output_mb
+            "{:>8}  {:>9.2}  {:>8.2}  {:>10.1}  {:>7}",
+            p.threads, p.seconds, p.mb_per_s, p.output_mb, p.panics
         );
     }
     match peak {
@@ -157,7 +158,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
 
 /// The documents to time, and a label saying where they came from.
 fn corpus(args: &BenchArgs) -> Result<(String, Vec<Document>)> {
-    let dir = match (&args.corpus, args.quick) {
+    let dir = match (&args.corpus, args.quick || args.generated_mb.is_some()) {
         (Some(d), _) => Some(d.clone()),
         (None, false) => Some(PathBuf::from(DEFAULT_CORPUS)).filter(|d| d.is_dir()),
         (None, true) => None,
@@ -166,7 +167,11 @@ fn corpus(args: &BenchArgs) -> Result<(String, Vec<Document>)> {
         let docs = read_corpus(&dir)?;
         return Ok((format!("corpus {}", dir.display()), docs));
     }
-    let mb = if args.quick { 0.25 } else { args.generated_mb };
+    let mb = match (args.generated_mb, args.quick) {
+        (Some(mb), _) => mb,
+        (None, true) => 0.25,
+        (None, false) => 8.0,
+    };
     let target = (mb.max(0.01) * 1e6) as usize;
     let mut generator = Generator::new(0x5eed);
     let mut docs = Vec::new();
@@ -460,7 +465,7 @@ impl Generator {
         format!("{y}-{m:02}-{d:02}")
     }
 
-    /// One article of roughly 2–6 KB.
+    /// One article of roughly 1–3 KB.
     pub fn article(&mut self) -> String {
         let mut s = String::with_capacity(4096);
         let (f, l) = (self.pick(FIRST), self.pick(LAST));
