@@ -193,6 +193,13 @@ pub fn apply(
         if m.t1 > m.t0 + 1 && matches!(tok(text, toks, m.t0), "the" | "The" | "THE") {
             m.t0 += 1;
         }
+        // "Unlike Chrysler", "After Boeing": a capitalised sentence opener is not part of the name
+        while m.t1 > m.t0 + 1
+            && toks[m.t0].sent_start
+            && OPENERS.contains(&tok(text, toks, m.t0).to_lowercase().as_str())
+        {
+            m.t0 += 1;
+        }
         if m.t0 >= m.t1
             || !toks[m.t0..m.t1]
                 .iter()
@@ -475,6 +482,22 @@ pub fn apply(
     // 6. names the article already uses, elsewhere untagged: same words, a surname, a variant
     let more = propagate(text, toks, lex, &ms, &covered);
     commit(more, &mut ms, &mut covered);
+    // "Lockheed" tagged as a person where the article says "Lockheed Martin" (an organisation)
+    let org_first: Vec<&str> = ms
+        .iter()
+        .filter(|m| {
+            m.label == EntityLabel::Org && m.t1 - m.t0 >= 2 && !starts_kind(hits[m.t0], Kind::First)
+        })
+        .map(|m| tok(text, toks, m.t0))
+        .collect();
+    for m in ms.iter_mut() {
+        if m.t1 == m.t0 + 1
+            && m.label == EntityLabel::Person
+            && org_first.contains(&tok(text, toks, m.t0))
+        {
+            m.label = EntityLabel::Org;
+        }
+    }
     // "Jusman Syafii Djamal": a given name the model left out before a person
     for m in ms.iter_mut() {
         if m.label != EntityLabel::Person || m.t0 == 0 || toks[m.t0].line_start {
@@ -695,6 +718,50 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     }
     m.label
 }
+
+/// Sentence openers that are never the first word of a name.
+const OPENERS: &[&str] = &[
+    "unlike",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "although",
+    "while",
+    "under",
+    "with",
+    "without",
+    "since",
+    "because",
+    "as",
+    "for",
+    "from",
+    "by",
+    "about",
+    "against",
+    "between",
+    "among",
+    "following",
+    "according",
+    "meanwhile",
+    "however",
+    "also",
+    "when",
+    "if",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "to",
+    "like",
+    "then",
+    "yesterday",
+    "today",
+    "last",
+    "next",
+    "meanwhile",
+];
 
 /// Directional words that coordinate inside one place name.
 const DIRECTIONS: &[&str] = &[
