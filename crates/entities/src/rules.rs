@@ -459,7 +459,8 @@ pub fn apply(
             && !covered[p + 1]
         {
             let a = tok(text, toks, p + 1);
-            if acronym_letters(a).is_some() {
+            if acronym_letters(a).is_some() && !FUNCTION_WORDS.contains(&a.to_lowercase().as_str())
+            {
                 add.push(Mention {
                     t0: p + 1,
                     t1: p + 2,
@@ -470,7 +471,10 @@ pub fn apply(
     }
     let commit = |add: Vec<Mention>, ms: &mut Vec<Mention>, covered: &mut Vec<bool>| {
         for a in add {
-            if a.t0 < a.t1 && !covered[a.t0..a.t1].iter().any(|&c| c) {
+            let lone_word = a.t1 == a.t0 + 1
+                && (FUNCTION_WORDS.contains(&tok(text, toks, a.t0).to_lowercase().as_str())
+                    || has_kind(hits[a.t0], Kind::Title));
+            if a.t0 < a.t1 && !lone_word && !covered[a.t0..a.t1].iter().any(|&c| c) {
                 for c in &mut covered[a.t0..a.t1] {
                     *c = true;
                 }
