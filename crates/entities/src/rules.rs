@@ -671,14 +671,20 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     {
         return EntityLabel::Other;
     }
-    // "the Beatles", "the Democrats": a group, not a person
+    // "the Beatles", "the Democrats": a group; "the Mac.", "the Sky and ...": a thing
     if m.label == EntityLabel::Person
         && n == 1
         && m.t0 > 0
         && matches!(tok(text, toks, m.t0 - 1), "the" | "The")
-        && tok(text, toks, m.t0).ends_with('s')
     {
-        return EntityLabel::Org;
+        if tok(text, toks, m.t0).ends_with('s') {
+            return EntityLabel::Org;
+        }
+        let bare =
+            m.t1 >= toks.len() || !toks[m.t1].word || matches!(tok(text, toks, m.t1), "and" | "or");
+        if bare {
+            return EntityLabel::Other;
+        }
     }
     // "... Airport", "... River": a place
     if n >= 2
