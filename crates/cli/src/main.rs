@@ -1,5 +1,6 @@
 //! `dossier`: who said what, who is who, when, from news articles.
 
+mod bench;
 mod input;
 mod run;
 
@@ -26,6 +27,8 @@ enum Command {
     /// stdin is the batch contract of EVAL.md: one JSON object per line in, one per line
     /// out, in order.
     Extract(ExtractArgs),
+    /// Measure throughput (MB/s, one core and all cores) and memory.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => run::extract(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,

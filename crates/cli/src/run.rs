@@ -16,21 +16,22 @@ const CHUNK_ITEMS: usize = 256;
 const CHUNK_BYTES: usize = 8 << 20;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(crate) enum Mode {
     Jsonl,
     Json,
     Human,
 }
 
-struct Sink<'a> {
-    out: BufWriter<io::StdoutLock<'a>>,
+/// Where rendered documents go: stdout for `extract`, a null sink for `bench`.
+pub(crate) struct Sink<'a> {
+    out: BufWriter<Box<dyn Write + 'a>>,
     mode: Mode,
     human: HumanPrinter,
     progress: Option<ProgressBar>,
 }
 
 /// An output failure: a closed pipe ends the run quietly, anything else is exit 1.
-enum OutErr {
+pub(crate) enum OutErr {
     BrokenPipe,
     Io(io::Error),
 }
@@ -58,8 +59,7 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
         Item::Doc { id, doc, notes } => {
             // A panic in a stage is a bug, but it must not take the batch down with it:
             // the document becomes an error line and the run goes on.
-            let analysed = panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc)));
-            let Ok(mut a): Result<Analysis, _> = analysed else {
+            let Some(mut a) = analyse(pipeline, doc) else {
                 let why = "internal error: the analysis panicked (a bug in dossier; please report it with this document)";
                 let r = wire::Record::error(id.clone(), &doc.text, why);
                 return match mode {
@@ -81,6 +81,20 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
     }
 }
 
+/// The analysis of one document, or `None` when a stage panicked on it (a bug, which
+/// the panic hook has reported): one bad document must not take the batch down.
+pub(crate) fn analyse(pipeline: &Pipeline, doc: &dossier::Document) -> Option<Analysis> {
+    panic::catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc))).ok()
+}
+
+/// Report a stage panic in one line (the document becomes an error line, see
+/// `render`), not with a backtrace per worker.
+pub(crate) fn report_panics_briefly() {
+    panic::set_hook(Box::new(|info| {
+        eprintln!("dossier: internal error (a bug, please report it): {info}");
+    }));
+}
+
 fn id_label(id: &serde_json::Value) -> String {
     match id {
         serde_json::Value::String(s) => s.clone(),
@@ -88,8 +102,28 @@ fn id_label(id: &serde_json::Value) -> String {
     }
 }
 
-impl Sink<'_> {
-    fn flush_chunk(&mut self, pipeline: &Pipeline, chunk: &mut Vec<Item>) -> Result<(), OutErr> {
+impl<'a> Sink<'a> {
+    /// A sink writing `mode` records to `out`, without a progress bar.
+    pub(crate) fn new(out: Box<dyn Write + 'a>, mode: Mode) -> Sink<'a> {
+        Sink {
+            out: BufWriter::new(out),
+            mode,
+            human: HumanPrinter { color: false },
+            progress: None,
+        }
+    }
+
+    /// Flush what is buffered to the writer.
+    pub(crate) fn flush(&mut self) -> Result<(), OutErr> {
+        self.out.flush()?;
+        Ok(())
+    }
+
+    pub(crate) fn flush_chunk(
+        &mut self,
+        pipeline: &Pipeline,
+        chunk: &mut Vec<Item>,
+    ) -> Result<(), OutErr> {
         let mode = self.mode;
         let human = self.human;
         let rendered: Vec<String> = chunk
@@ -118,7 +152,7 @@ fn item_bytes(it: &Item) -> usize {
 }
 
 /// Read JSON lines from `r` into the sink chunk by chunk.
-fn pump_jsonl(
+pub(crate) fn pump_jsonl(
     r: &mut dyn BufRead,
     pipeline: &Pipeline,
     sink: &mut Sink<'_>,
@@ -166,11 +200,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
         "never" => false,
         _ => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    // A stage that panics on one document is reported in one line (the document
-    // becomes an error line, see `render`), not with a backtrace per worker.
-    panic::set_hook(Box::new(|info| {
-        eprintln!("dossier: internal error (a bug, please report it): {info}");
-    }));
+    report_panics_briefly();
     let pipeline = Pipeline::builder()
         .build()
         .context("building the pipeline")?;
@@ -184,7 +214,7 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
     });
     let stdout = io::stdout();
     let mut sink = Sink {
-        out: BufWriter::new(stdout.lock()),
+        out: BufWriter::new(Box::new(stdout.lock())),
         mode,
         human: HumanPrinter { color },
         progress,

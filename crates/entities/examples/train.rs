@@ -78,7 +78,15 @@ fn read_docs(path: &str) -> Vec<Doc> {
 
 type Segment = (Vec<Vec<u64>>, Vec<u8>);
 
-fn segments(doc: &Doc, lex: &Lexicon) -> Vec<Segment> {
+/// Share of entity tokens (per mille) whose word-identity features are hidden in training.
+fn hide_rate() -> u64 {
+    std::env::var("HIDE_WORD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+fn segments(doc: &Doc, lex: &Lexicon, seed: &mut u64) -> Vec<Segment> {
     let toks = tokenize(&doc.text, &[]);
     let lower: Vec<String> = toks
         .iter()
@@ -106,7 +114,11 @@ fn segments(doc: &Doc, lex: &Lexicon) -> Vec<Segment> {
         }
         let seg = out.last_mut().expect("segment");
         let mut f = Vec::with_capacity(40);
-        df.token(i, &mut f);
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let hide = tags[i] != 0 && *seed % 1000 < hide_rate();
+        df.token_with(i, &mut f, hide);
         seg.0.push(f);
         // an I- tag after a segment break becomes B-
         let mut tag = tags[i];
@@ -135,11 +147,17 @@ fn main() {
     let held = docs.len() / 20;
     let mut train: Vec<Segment> = Vec::new();
     let mut check: Vec<Segment> = Vec::new();
+    let mut hs: u64 = 0x9E37_79B9_7F4A_7C15;
     for (k, d) in docs.iter().enumerate() {
         if k % 20 == 7 && check.len() < held * 40 {
-            check.extend(segments(d, &lex));
+            let rate = std::env::var("HIDE_WORD").ok();
+            std::env::remove_var("HIDE_WORD");
+            check.extend(segments(d, &lex, &mut hs));
+            if let Some(r) = rate {
+                std::env::set_var("HIDE_WORD", r);
+            }
         } else {
-            train.extend(segments(d, &lex));
+            train.extend(segments(d, &lex, &mut hs));
         }
     }
     let ntok: usize = train.iter().map(|s| s.1.len()).sum();

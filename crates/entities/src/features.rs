@@ -148,6 +148,13 @@ impl DocFeatures {
 
     /// Feature hashes of token `i`, pushed onto `out`.
     pub fn token(&self, i: usize, out: &mut Vec<u64>) {
+        self.token_with(i, out, false)
+    }
+
+    /// Like [`DocFeatures::token`]; with `hide_word` the features that name the word
+    /// itself are left out (training only: teaches the model to use context and shape for
+    /// names it has not seen).
+    pub fn token_with(&self, i: usize, out: &mut Vec<u64>, hide_word: bool) {
         let n = self.word.len();
         const PAD: u64 = 0x5151_5151;
         let at = |v: &Vec<u64>, j: isize| -> u64 {
@@ -162,7 +169,9 @@ impl DocFeatures {
         let s0 = self.sshape[i];
         let st = u64::from(self.start[i]);
         out.push(mix(0, 1));
-        out.push(mix(1, w0));
+        if !hide_word {
+            out.push(mix(1, w0));
+        }
         out.push(mix(2, at(&self.word, ii - 1)));
         out.push(mix(3, at(&self.word, ii + 1)));
         out.push(mix(4, at(&self.word, ii - 2)));
@@ -196,13 +205,17 @@ impl DocFeatures {
         out.push(mix(17, hp));
         out.push(mix(18, hn));
         out.push(mix(19, mix(self.flags[i], mix(st, s0))));
-        out.push(mix(20, mix(w0, st)));
+        if !hide_word {
+            out.push(mix(20, mix(w0, st)));
+        }
         out.push(mix(
             21,
             mix(at(&self.sshape, ii - 1), mix(s0, at(&self.sshape, ii + 1))),
         ));
-        out.push(mix(22, mix(at(&self.word, ii - 1), w0)));
-        out.push(mix(23, mix(w0, at(&self.word, ii + 1))));
+        if !hide_word {
+            out.push(mix(22, mix(at(&self.word, ii - 1), w0)));
+            out.push(mix(23, mix(w0, at(&self.word, ii + 1))));
+        }
         out.push(mix(24, mix(at(&self.suf3, ii + 1), s0)));
     }
 }

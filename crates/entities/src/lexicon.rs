@@ -71,10 +71,14 @@ pub enum Kind {
     OrgCue,
     /// Well-known organisation.
     Org,
+    /// Word that ends a facility or geographic name.
+    Facility,
+    /// Stock-market index.
+    Index,
 }
 
 /// Number of kinds.
-pub const KINDS: usize = 13;
+pub const KINDS: usize = 15;
 
 impl Kind {
     fn parse(s: &str) -> Option<Kind> {
@@ -92,6 +96,8 @@ impl Kind {
             "DEMONYM" => Kind::Demonym,
             "ORGCUE" => Kind::OrgCue,
             "ORG" => Kind::Org,
+            "FACILITY" => Kind::Facility,
+            "INDEX" => Kind::Index,
             _ => return None,
         })
     }

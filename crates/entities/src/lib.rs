@@ -34,8 +34,9 @@
 //!
 //! # Performance
 //!
-//! Build the tagger once ([`EntityTagger::new`] decompresses the weights, ~10 ms); it is
-//! `Send + Sync`. Tagging is linear in the text.
+//! Build the tagger once ([`EntityTagger::new`] decompresses the weights, ~30 ms); it is
+//! `Send + Sync`. Tagging is linear in the text: about 7 MB/s on one core including JSON
+//! in and out (`examples/entities_jsonl.rs`).
 //!
 //! # Untrusted input
 //!
@@ -157,6 +158,18 @@ impl EntityTagger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<EntityTagger>();
+    }
+
+    #[test]
+    fn weights_are_shipped_and_load() {
+        let m = model::Model::from_gzip(WEIGHTS);
+        assert!(m.is_some(), "data/model.bin.gz is missing or malformed");
+    }
 
     #[test]
     fn empty_and_whitespace() {

@@ -101,8 +101,15 @@ const NAME_JOINERS: &[&str] = &[
 /// Council" -> "Nazarbaev", "Security Council").
 fn split_bad_words(text: &str, toks: &[Tok], m: Mention, out: &mut Vec<Mention>) {
     let mut start = m.t0;
+    let last = tok(text, toks, m.t1 - 1);
     for k in m.t0..=m.t1 {
-        let cut = k == m.t1 || {
+        // "Shanghai Airlines and Xiamen Airlines": two names
+        let pair = k < m.t1
+            && k > m.t0 + 1
+            && tok(text, toks, k) == "and"
+            && tok(text, toks, k - 1) == last
+            && k + 2 < m.t1;
+        let cut = k == m.t1 || pair || {
             let w = tok(text, toks, k);
             toks[k].word
                 && w.chars().next().is_some_and(|c| c.is_lowercase())
@@ -186,10 +193,34 @@ pub fn apply(
         if m.t1 > m.t0 + 1 && matches!(tok(text, toks, m.t0), "the" | "The" | "THE") {
             m.t0 += 1;
         }
+        // "Unlike Chrysler", "After Boeing": a capitalised sentence opener is not part of the name
+        while m.t1 > m.t0 + 1
+            && toks[m.t0].sent_start
+            && OPENERS.contains(&tok(text, toks, m.t0).to_lowercase().as_str())
+        {
+            m.t0 += 1;
+        }
         if m.t0 >= m.t1
             || !toks[m.t0..m.t1]
                 .iter()
                 .any(|t| capitalised(&text[t.start..t.end]))
+        {
+            continue;
+        }
+        // a function word alone is never a name ("Who", "This")
+        if m.t1 == m.t0 + 1
+            && FUNCTION_WORDS.contains(&tok(text, toks, m.t0).to_lowercase().as_str())
+        {
+            continue;
+        }
+        // an organisation word alone ("Bank", "Group") is a common noun in a heading, not a name
+        if m.t1 == m.t0 + 1
+            && has_kind(hits[m.t0], Kind::OrgEnd)
+            && !matches!(
+                tok(text, toks, m.t0),
+                "Congress" | "Parliament" | "Senate" | "Assembly" | "Army" | "Navy" | "Police"
+            )
+            && acronym_letters(tok(text, toks, m.t0)).is_none()
         {
             continue;
         }
@@ -206,6 +237,18 @@ pub fn apply(
             m.label = EntityLabel::Org;
         }
         m.label = relabel(text, toks, hits, lex, &m);
+        if m.label == EntityLabel::Other {
+            // "Dow Jones" + "Industrial Average": grow to the longest index name
+            for j in m.t1 + 1..(m.t1 + 4).min(toks.len() + 1) {
+                if toks[j - 1].line_start {
+                    break;
+                }
+                let phrase = &text[toks[m.t0].start..toks[j - 1].end];
+                if lex.kinds_of(phrase) & (1 << Kind::Index as u32) != 0 {
+                    m.t1 = j;
+                }
+            }
+        }
         ms.push(m);
     }
     let mut covered = vec![false; toks.len()];
@@ -330,7 +373,9 @@ pub fn apply(
             }
             // the phrase must end where a phrase of that kind ends: re-check it exactly
             let phrase = &text[toks[i].start..toks[e - 1].end];
-            if lex.kinds_of(phrase) & (1 << k) == 0 {
+            if lex.kinds_of(phrase) & (1 << k) == 0
+                || FUNCTION_WORDS.contains(&phrase.to_lowercase().as_str())
+            {
                 continue;
             }
             // part of a longer capitalised name ("Air China", "Bank of America")
@@ -364,6 +409,47 @@ pub fn apply(
             i += 1;
         }
     }
+    // 5a. "Mr Winterkorn", "President Tokayev", "Wintour herself", "Jutting, now 31":
+    //     people the model left out
+    for k in 0..toks.len() {
+        if covered[k]
+            || !toks[k].word
+            || !capitalised(tok(text, toks, k))
+            || FUNCTION_WORDS.contains(&tok(text, toks, k).to_lowercase().as_str())
+        {
+            continue;
+        }
+        if k > 0 && covered[k - 1] {
+            continue;
+        }
+        let titled = k > 0
+            && has_kind(hits[k - 1], Kind::Title)
+            && !toks[k].line_start
+            && capitalised(tok(text, toks, k - 1));
+        let Some(end) = cap_run(text, toks, &covered, k) else {
+            continue;
+        };
+        let end = end.min(k + 3);
+        if hits[k..end].iter().any(|&h| {
+            has_kind(h, Kind::Country)
+                || has_kind(h, Kind::OrgEnd)
+                || has_kind(h, Kind::Title)
+                || has_kind(h, Kind::Demonym)
+        }) {
+            continue;
+        }
+        let context = (!toks[k].sent_start
+            || starts_kind(hits[k], Kind::First)
+            || starts_kind(hits[k], Kind::Last))
+            && person_context(text, toks, end);
+        if titled || context {
+            add.push(Mention {
+                t0: k,
+                t1: end,
+                label: EntityLabel::Person,
+            });
+        }
+    }
     // 5. "Full Name (ACR)": the acronym shares the name's label
     for m in &ms {
         let p = m.t1;
@@ -373,7 +459,8 @@ pub fn apply(
             && !covered[p + 1]
         {
             let a = tok(text, toks, p + 1);
-            if acronym_letters(a).is_some() {
+            if acronym_letters(a).is_some() && !FUNCTION_WORDS.contains(&a.to_lowercase().as_str())
+            {
                 add.push(Mention {
                     t0: p + 1,
                     t1: p + 2,
@@ -384,7 +471,10 @@ pub fn apply(
     }
     let commit = |add: Vec<Mention>, ms: &mut Vec<Mention>, covered: &mut Vec<bool>| {
         for a in add {
-            if a.t0 < a.t1 && !covered[a.t0..a.t1].iter().any(|&c| c) {
+            let lone_word = a.t1 == a.t0 + 1
+                && (FUNCTION_WORDS.contains(&tok(text, toks, a.t0).to_lowercase().as_str())
+                    || has_kind(hits[a.t0], Kind::Title));
+            if a.t0 < a.t1 && !lone_word && !covered[a.t0..a.t1].iter().any(|&c| c) {
                 for c in &mut covered[a.t0..a.t1] {
                     *c = true;
                 }
@@ -396,15 +486,117 @@ pub fn apply(
     // 6. names the article already uses, elsewhere untagged: same words, a surname, a variant
     let more = propagate(text, toks, lex, &ms, &covered);
     commit(more, &mut ms, &mut covered);
+    // "Lockheed" tagged as a person where the article says "Lockheed Martin" (an organisation)
+    let org_first: Vec<&str> = ms
+        .iter()
+        .filter(|m| {
+            m.label == EntityLabel::Org && m.t1 - m.t0 >= 2 && !starts_kind(hits[m.t0], Kind::First)
+        })
+        .map(|m| tok(text, toks, m.t0))
+        .collect();
+    for m in ms.iter_mut() {
+        if m.t1 == m.t0 + 1
+            && m.label == EntityLabel::Person
+            && org_first.contains(&tok(text, toks, m.t0))
+        {
+            m.label = EntityLabel::Org;
+        }
+    }
+    // "Jusman Syafii Djamal": a given name the model left out before a person
+    for m in ms.iter_mut() {
+        if m.label != EntityLabel::Person || m.t0 == 0 || toks[m.t0].line_start {
+            continue;
+        }
+        let p = m.t0 - 1;
+        let w = tok(text, toks, p);
+        if !covered[p]
+            && toks[p].word
+            && capitalised(w)
+            && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            && (starts_kind(hits[p], Kind::First) || (!toks[p].sent_start && hits[p] == 0))
+            && !w.ends_with('.')
+        {
+            m.t0 = p;
+            covered[p] = true;
+        }
+    }
     ms.sort_by_key(|m| (m.t0, m.t1));
     let mut out: Vec<Mention> = Vec::with_capacity(ms.len());
     for m in ms {
         if out.last().is_some_and(|l: &Mention| l.t1 > m.t0) {
             continue;
         }
+        // "Eastern and Central Europe", "North and South Korea": one place
+        let mut m = m;
+        if m.label == EntityLabel::Place
+            && m.t0 >= 2
+            && DIRECTIONS.contains(&tok(text, toks, m.t0))
+            && tok(text, toks, m.t0 - 1) == "and"
+            && DIRECTIONS.contains(&tok(text, toks, m.t0 - 2))
+        {
+            if out
+                .last()
+                .is_some_and(|l| l.t0 == m.t0 - 2 && l.t1 == m.t0 - 1)
+            {
+                out.pop();
+            }
+            if out.last().is_none_or(|l| l.t1 <= m.t0 - 2) {
+                m.t0 -= 2;
+            }
+        }
+        if let Some(l) = out.last_mut() {
+            if let Some(label) = merge(text, toks, hits, lex, l, &m) {
+                l.t1 = m.t1;
+                l.label = label;
+                continue;
+            }
+        }
         out.push(m);
     }
     out
+}
+
+/// Join two neighbouring mentions into one name: "Denver, Colorado" (a place and its
+/// state or country), "Health and Hospitals Corporation" (an organisation's words).
+fn merge(
+    text: &str,
+    toks: &[Tok],
+    hits: &[Hits],
+    lex: &Lexicon,
+    a: &Mention,
+    b: &Mention,
+) -> Option<EntityLabel> {
+    if b.t0 != a.t1 + 1 || toks[b.t0].line_start {
+        return None;
+    }
+    let sep = tok(text, toks, a.t1);
+    let kinds_b = lex.kinds_of(&text[toks[b.t0].start..toks[b.t1 - 1].end]);
+    let kinds_a = lex.kinds_of(&text[toks[a.t0].start..toks[a.t1 - 1].end]);
+    let region = (1 << Kind::State as u32) | (1 << Kind::Country as u32);
+    if sep == ","
+        && a.label == EntityLabel::Place
+        && b.label == EntityLabel::Place
+        && kinds_b & region != 0
+        && kinds_a & (region | (1 << Kind::Continent as u32)) == 0
+    {
+        // not a list: "Denver, Colorado and Paris" is fine, "Paris, Texas, Ohio" is not checked
+        let after = b.t1 < toks.len() && matches!(tok(text, toks, b.t1), "and" | "or");
+        if !after {
+            return Some(EntityLabel::Place);
+        }
+    }
+    if matches!(sep, "and" | "&")
+        && a.label != EntityLabel::Org
+        && a.label != EntityLabel::Person
+        && b.label == EntityLabel::Org
+        && b.t1 - b.t0 >= 2
+        && has_kind(hits[b.t1 - 1], Kind::OrgEnd)
+        && !has_kind(hits[a.t1 - 1], Kind::OrgEnd)
+        && kinds_a & region == 0
+    {
+        return Some(EntityLabel::Org);
+    }
+    None
 }
 
 fn has_kind(h: Hits, k: Kind) -> bool {
@@ -421,6 +613,20 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     let whole = lex.kinds_of(&text[toks[m.t0].start..toks[m.t1 - 1].end]);
     if whole & (1 << Kind::Org as u32) != 0 {
         return EntityLabel::Org;
+    }
+    // a stock index, or a name followed by "index" / "average"
+    let next = if m.t1 < toks.len() {
+        tok(text, toks, m.t1)
+    } else {
+        ""
+    };
+    if whole & (1 << Kind::Index as u32) != 0
+        || (starts_kind(hits[m.t0], Kind::Index)
+            && matches!(next, "index" | "Index" | "average" | "Average"))
+        || (m.label != EntityLabel::Place
+            && matches!(next, "index" | "Index" | "indices" | "indexes"))
+    {
+        return EntityLabel::Other;
     }
     if whole
         & ((1 << Kind::Country as u32) | (1 << Kind::State as u32) | (1 << Kind::Continent as u32))
@@ -440,9 +646,53 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     let first = hits[m.t0];
     let last_tok = tok(text, toks, m.t1 - 1);
     let last = hits[m.t1 - 1];
-    // a single demonym is NORP ("Kazakh officials")
-    if n == 1 && starts_kind(first, Kind::Demonym) && m.label != EntityLabel::Person {
-        return EntityLabel::Norp;
+    // a single demonym is NORP ("Kazakh officials", "Australians")
+    if n == 1 && m.label != EntityLabel::Norp {
+        let w = tok(text, toks, m.t0);
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        if (starts_kind(first, Kind::Demonym) && m.label != EntityLabel::Person)
+            || (singular != w && lex.kinds_of(singular) & (1 << Kind::Demonym as u32) != 0)
+        {
+            return EntityLabel::Norp;
+        }
+    }
+    // a person's name has no all-capital word ("Mac OS X" is a product)
+    if m.label == EntityLabel::Person
+        && n >= 2
+        && toks[m.t0..m.t1].iter().any(|t| {
+            let w = &text[t.start..t.end];
+            w.chars().count() >= 2
+                && w.chars().all(|c| c.is_uppercase())
+                && !matches!(w, "II" | "III" | "IV" | "JR")
+        })
+        && !toks[m.t0..m.t1]
+            .iter()
+            .all(|t| text[t.start..t.end].chars().all(|c| !c.is_lowercase()))
+    {
+        return EntityLabel::Other;
+    }
+    // "the Beatles", "the Democrats": a group; "the Mac.", "the Sky and ...": a thing
+    if m.label == EntityLabel::Person
+        && n == 1
+        && m.t0 > 0
+        && matches!(tok(text, toks, m.t0 - 1), "the" | "The")
+    {
+        if tok(text, toks, m.t0).ends_with('s') {
+            return EntityLabel::Org;
+        }
+        let bare =
+            m.t1 >= toks.len() || !toks[m.t1].word || matches!(tok(text, toks, m.t1), "and" | "or");
+        if bare {
+            return EntityLabel::Other;
+        }
+    }
+    // "... Airport", "... River": a place
+    if n >= 2
+        && m.label != EntityLabel::Place
+        && has_kind(last, Kind::Facility)
+        && capitalised(last_tok)
+    {
+        return EntityLabel::Place;
     }
     // "... Corporation", "... Ministry": an organisation, not a person
     if m.label == EntityLabel::Person
@@ -478,6 +728,149 @@ fn relabel(text: &str, toks: &[Tok], hits: &[Hits], lex: &Lexicon, m: &Mention) 
     }
     m.label
 }
+
+/// Sentence openers that are never the first word of a name.
+const OPENERS: &[&str] = &[
+    "unlike",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "although",
+    "while",
+    "under",
+    "with",
+    "without",
+    "since",
+    "because",
+    "as",
+    "for",
+    "from",
+    "by",
+    "about",
+    "against",
+    "between",
+    "among",
+    "following",
+    "according",
+    "meanwhile",
+    "however",
+    "also",
+    "when",
+    "if",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "to",
+    "like",
+    "then",
+    "yesterday",
+    "today",
+    "last",
+    "next",
+    "meanwhile",
+];
+
+/// Directional words that coordinate inside one place name.
+const DIRECTIONS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Upper",
+    "Lower",
+];
+
+/// Words that are never a name on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "but",
+    "and",
+    "or",
+    "if",
+    "so",
+    "yes",
+    "no",
+    "not",
+    "all",
+    "some",
+    "there",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "gmt",
+    "utc",
+    "est",
+    "pst",
+    "lcd",
+    "gdp",
+    "tv",
+    "pc",
+    "am",
+    "pm",
+    "ok",
+    "dvd",
+    "cd",
+    "usb",
+    "ipo",
+    "vip",
+    "faq",
+    "ai",
+    "id",
+    "pr",
+    "hq",
+    "mp",
+    "mps",
+];
 
 /// Words never propagated on their own.
 const NO_PROPAGATE: &[&str] = &[
@@ -529,6 +922,19 @@ fn propagate(
         let key: Vec<&str> = (m.t0..m.t1).map(norm).collect();
         max_len = max_len.max(key.len());
         known.entry(key.join(" ")).or_insert(m.label);
+        // "Lockheed" after "Lockheed Martin": a distinctive first word of a two-word company
+        if m.label == EntityLabel::Org && key.len() == 2 && toks[m.t0 + 1].word {
+            let w = key[0];
+            let h = lex.kinds_of(w);
+            if h == 0
+                && w.chars().count() > 3
+                && acronym_letters(w).is_none()
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                && !text.contains(&w.to_lowercase())
+            {
+                known.entry(w.to_string()).or_insert(EntityLabel::Org);
+            }
+        }
         if m.label == EntityLabel::Person && key.len() >= 2 {
             let sur = key[key.len() - 1];
             if toks[m.t1 - 1].word && sur.chars().count() > 2 {
@@ -617,6 +1023,11 @@ fn person_context(text: &str, toks: &[Tok], end: usize) -> bool {
     };
     match (w(end), w(end + 1)) {
         (",", "whose") | (",", "who") | ("was", "born") | ("himself", _) | ("herself", _) => true,
+        ("as", "saying") => true,
+        (",", "now") => w(end + 2).chars().all(|c| c.is_ascii_digit()) && !w(end + 2).is_empty(),
+        (",", age) if age.len() == 2 && age.chars().all(|c| c.is_ascii_digit()) => {
+            w(end + 2) == ","
+        }
         ("'s" | "’s", k) => KIN.contains(&k),
         ("said", "he" | "she") => false,
         _ => false,

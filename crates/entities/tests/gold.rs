@@ -2,7 +2,8 @@
 //!
 //! Each `[[test]]` has a `name`, a `text`, and expectations: `entities = [{text, label,
 //! entity}]` (the span text must be tagged with that label, and `entity`, when given, is
-//! its canonical name) and `absent = [..]` (texts that must not be tagged).
+//! its canonical name), `absent = [..]` (texts that must not be tagged) and
+//! `not_label = [{text, label}]` (the text must not carry that label).
 //! `DOSSIER_TEST=substring` runs only the matching tests. All failures are reported together.
 
 use dossier_entities::EntityTagger;
@@ -24,6 +25,15 @@ struct Case {
     entities: Vec<Expect>,
     #[serde(default)]
     absent: Vec<String>,
+    #[serde(default)]
+    not_label: Vec<NotLabel>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotLabel {
+    text: String,
+    label: String,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +93,20 @@ fn gold() {
                         x.text,
                         x.label,
                         x.entity,
+                        shown.join(", ")
+                    ));
+                }
+            }
+            for x in &case.not_label {
+                if ents
+                    .iter()
+                    .any(|e| e.span.slice(&case.text) == x.text && e.label.as_str() == x.label)
+                {
+                    failures.push(format!(
+                        "{}: {:?} should not be {}; got [{}]",
+                        case.name,
+                        x.text,
+                        x.label,
                         shown.join(", ")
                     ));
                 }

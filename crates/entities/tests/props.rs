@@ -36,7 +36,7 @@ fn check(text: &str, sentences: &[Sentence]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn arbitrary_text(s in "\\PC{0,300}") {

@@ -319,6 +319,11 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         if score[id].is_nan() {
             continue;
         }
+        if embed_medium(dom, id).is_some() {
+            // An embedded post is part of an article, never the article.
+            score[id] = f32::NAN;
+            continue;
+        }
         let f = score[id] * (1.0 - link_density(&st[id]));
         score[id] = f;
         if top.is_none_or(|(_, b)| f > b) {
@@ -401,9 +406,14 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         }
         let sc = if score[sib].is_nan() { 0.0 } else { score[sib] };
         let ld = link_density(&st[sib]);
-        let text_ok = matches!(&*e.name, "p") && {
-            let l = st[sib].text;
-            (l > 80 && ld < 0.25) || (l > 0 && l <= 80 && ld == 0.0 && dom.text(sib).ends_with('.'))
+        let l = st[sib].text;
+        let text_ok = match &*e.name {
+            "p" => {
+                (l > 80 && ld < 0.25)
+                    || (l > 0 && l <= 80 && ld == 0.0 && dom.text(sib).ends_with('.'))
+            }
+            "blockquote" => l > 0 && ld < 0.25,
+            _ => embed_medium(dom, sib).is_some(),
         };
         if sc + bonus >= threshold || text_ok {
             roots.push(sib);
@@ -453,23 +463,31 @@ impl<'d, 'a> Emitter<'d, 'a> {
         }
     }
 
-    fn seg(&mut self, out: &str, html: Span) {
+    /// Append `out`, which came from `html` (a copy when `verbatim`).
+    fn seg_v(&mut self, out: &str, html: Span, verbatim: bool) {
         let ts = self.text.len();
         self.text.push_str(out);
         let text = Span::new(ts, self.text.len());
-        if let Some(last) = self.map.last_mut() {
-            // Extend a verbatim run.
-            if last.text.end == ts
-                && last.html.end == html.start
-                && last.text.len() == last.html.len()
-                && text.len() == html.len()
-            {
-                last.text.end = text.end;
-                last.html.end = html.end;
-                return;
+        if verbatim {
+            if let Some(last) = self.map.last_mut() {
+                // Extend a verbatim run.
+                if last.verbatim && last.text.end == ts && last.html.end == html.start {
+                    last.text.end = text.end;
+                    last.html.end = html.end;
+                    return;
+                }
             }
         }
-        self.map.push(MapSegment { text, html });
+        self.map.push(MapSegment {
+            text,
+            html,
+            verbatim,
+        });
+    }
+
+    /// Append `out`, produced (not copied) from `html`.
+    fn seg(&mut self, out: &str, html: Span) {
+        self.seg_v(out, html, false);
     }
 
     fn before_char(&mut self, at: usize) {
@@ -501,7 +519,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
                 if last.text.end > self.para_start {
                     let cut = last.text.end - self.para_start;
                     last.text.end -= cut;
-                    if last.html.len() >= cut && last.text.len() + cut == last.html.len() {
+                    if last.verbatim {
                         last.html.end -= cut;
                     }
                 }
@@ -540,7 +558,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             ($end:expr) => {
                 if let Some(rs) = run_start.take() {
                     let h = Span::new(raw.start + rs, raw.start + $end);
-                    self.seg(&s[rs..$end], h);
+                    self.seg_v(&s[rs..$end], h, true);
                 }
             };
         }

@@ -63,17 +63,18 @@ use dossier_core::{Date, Diagnostic, Document, Span};
 /// One piece of the text → HTML map: `text` bytes of [`Article::text`] came from
 /// `html` bytes of the input.
 ///
-/// When both have the same length the text is a verbatim copy (byte `i` of `text`
-/// is byte `i` of `html`); otherwise it is a decoded character reference (`&amp;` →
-/// `&`), collapsed whitespace (`"  \n "` → `" "`), or inserted punctuation (a
-/// paragraph break or the quotation marks around a `<q>`, mapped to an empty span or
-/// to the tag).
+/// When `verbatim`, the text is a copy (byte `i` of `text` is byte `i` of `html`);
+/// otherwise it is a decoded character reference (`&amp;` → `&`), collapsed
+/// whitespace (`"  \n "` → `" "`), or inserted punctuation (a paragraph break or the
+/// quotation marks around a `<q>`, mapped to an empty span or to the tag).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MapSegment {
     /// Bytes of [`Article::text`].
     pub text: Span,
     /// Bytes of the HTML string given to [`extract`].
     pub html: Span,
+    /// True when `text` is a byte-for-byte copy of `html`.
+    pub verbatim: bool,
 }
 
 /// A social-media post embedded in the article (`blockquote.twitter-tweet`, Telegram
@@ -128,7 +129,7 @@ impl Article {
             });
             let m = self.map.get(i)?;
             let off = pos.saturating_sub(m.text.start);
-            Some(if m.text.len() == m.html.len() {
+            Some(if m.verbatim {
                 m.html.start + off.min(m.html.len())
             } else if is_end {
                 if off == 0 {
@@ -226,7 +227,8 @@ impl Extractor {
             }
         }
         let em = best.unwrap_or_else(|| extract::Emitter::new(&dom, &st, None));
-        let no_article = em.text.trim().is_empty();
+        // Furniture alone (the last-resort pass on a page of links) is no article.
+        let no_article = em.text.trim().is_empty() || (!em.strict && em.text.len() < 100);
         if no_article {
             diagnostics.push(Diagnostic::warning(
                 "html",
@@ -235,13 +237,13 @@ impl Extractor {
             ));
         }
         Article {
-            text: em.text,
+            text: if no_article { String::new() } else { em.text },
             title: meta.title,
             author: meta.author,
             published: meta.published.map(|(d, _)| d),
             date_source: meta.published.map(|(_, s)| s),
-            map: em.map,
-            embeds: em.embeds,
+            map: if no_article { Vec::new() } else { em.map },
+            embeds: if no_article { Vec::new() } else { em.embeds },
             diagnostics,
             no_article,
         }

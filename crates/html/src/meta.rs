@@ -557,22 +557,37 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
-    m.published = ld
-        .published
+    let modified = ld
+        .modified
         .as_deref()
         .and_then(date::parse)
-        .map(|d| (d, DateSource::JsonLd))
+        .or(meta_mod)
+        .map(|d| (d, DateSource::Modified));
+    m.published = url_date
+        .map(|d| (d, DateSource::Url))
+        .or(ld
+            .published
+            .as_deref()
+            .and_then(date::parse)
+            .map(|d| (d, DateSource::JsonLd)))
         .or(meta_pub.map(|(_, d)| (d, DateSource::Meta)))
-        .or(url_date.map(|d| (d, DateSource::Url)))
         .or(time_pub.map(|d| (d, DateSource::Time)))
         .or(time_first.map(|d| (d, DateSource::Time)))
         .or(class_date.map(|d| (d, DateSource::Text)))
-        .or(ld
-            .modified
-            .as_deref()
-            .and_then(date::parse)
-            .or(meta_mod)
-            .map(|d| (d, DateSource::Modified)));
+        .or(modified)
+        .or_else(|| {
+            // Last resort: the first date written in the page text.
+            let body = (0..dom.nodes.len()).find(|&i| dom.name(i) == "body")?;
+            let mut t = dom.text(body);
+            if t.len() > 200_000 {
+                let mut cut = 200_000;
+                while !t.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                t.truncate(cut);
+            }
+            date::parse_text(&t).map(|d| (d, DateSource::Text))
+        });
     m
 }
 

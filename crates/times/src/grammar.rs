@@ -198,7 +198,7 @@ const RULES: &[RuleDef] = &[
     RuleDef {
         name: "quarter",
         pattern: |_| {
-            r"(?i)\b(?:the\s+|this\s+|its\s+|a\s+)?(?:(?P<y0>\d{4})\s+)?(?P<pre>(?:(?:fiscal|calendar|year-ago|year-earlier|same)\s+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<u>quarter|half)\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>\d{4})\b)?".into()
+            r"(?i)\b(?:the\s+|this\s+|its\s+|a\s+|(?P<ry>this|last|next)\s+year['’]s\s+)?(?:(?P<y0>\d{4})\s+)?(?P<pre>(?:(?:fiscal|calendar|year-ago|year-earlier|same)\s+)*)(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<u>quarter|half)\b(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<y>\d{4})\b)?".into()
         },
         apply: quarter,
     },
@@ -281,8 +281,9 @@ const RULES: &[RuleDef] = &[
         name: "clock",
         pattern: |f| {
             format!(
-                r"(?i)\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow)\b)?",
-                wd = f.weekday
+                r"(?i)\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?(?:,?\s+(?:on\s+)?(?P<day>{wd}|today|yesterday|tomorrow|{mon}\s+[0-3]?\d)\b)?",
+                wd = f.weekday,
+                mon = f.month
             )
         },
         apply: clock,
@@ -674,6 +675,14 @@ fn month_alone(ctx: &Ctx, caps: &Captures) -> Option<Found> {
             return None;
         }
     }
+    // "the March for Life": a month is not a countable noun.
+    if rel.is_none() && mon.start() == m0.start() {
+        let prev = ctx.text.get(..mon.start()).unwrap_or("").trim_end();
+        let prev_word = prev.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        if matches!(prev_word.as_str(), "the" | "a" | "an" | "annual") {
+            return None;
+        }
+    }
     if month == 5 && rel.is_none() && mon.start() == m0.start() {
         let prev = ctx.text.get(..mon.start()).unwrap_or("");
         let prev_word = prev
@@ -893,7 +902,12 @@ fn quarter(ctx: &Ctx, caps: &Captures) -> Option<Found> {
             if pre.contains("year-") {
                 y -= 1;
             }
-            y
+            match g(caps, "ry").map(|r| r.to_ascii_lowercase()).as_deref() {
+                Some("last") => a.year() - 1,
+                Some("next") => a.year() + 1,
+                Some(_) => a.year(),
+                None => y,
+            }
         }
         (None, None) => return Found::new(TimeType::Date, format!("XXXX-{code}{n}")),
     };
@@ -904,6 +918,13 @@ fn relative_quarter(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let det = g(caps, "det")?.to_ascii_lowercase();
     let m = g(caps, "m").unwrap_or("").to_ascii_lowercase();
     let period = g(caps, "u")?.eq_ignore_ascii_case("period");
+    if ctx
+        .text
+        .get(caps.get(0)?.end()..)
+        .is_some_and(|r| r.starts_with('-'))
+    {
+        return None; // "the quarter-to-quarter comparison"
+    }
     let year = num::<i32>(caps, "y");
     // "the period" alone is not a time; "the latest period", "the 1988 period" are.
     if period && year.is_none() && !m.contains("latest") {
@@ -959,8 +980,13 @@ fn relative(ctx: &Ctx, caps: &Captures) -> Option<Found> {
         _ => 1,
     };
     let offset = if rel == "coming" { 1 } else { offset };
-    // "the past week", "the last decade": a period reaching back to now.
-    if has_the && matches!(rel, "past" | "last" | "next" | "coming") || rel == "past" {
+    // "the past decade", "the next week": a period reaching back (or ahead) from now.
+    // TimeBank reads "the past year" / "the past month" as the previous calendar unit.
+    let calendar_unit =
+        matches!(unit.as_str(), "year" | "month") && matches!(rel, "past" | "last" | "previous");
+    if !calendar_unit
+        && (has_the && matches!(rel, "past" | "last" | "next" | "coming") || rel == "past")
+    {
         let value = match unit.as_str() {
             "week" => "P1W",
             "month" => "P1M",
@@ -1183,6 +1209,14 @@ fn day_of(ctx: &Ctx, caps: &Captures) -> Option<String> {
         Some("yesterday") => a.days(-1)?,
         Some("tomorrow") => a.days(1)?,
         Some("today") | None => a.date,
+        Some(w) if w.ends_with(|c: char| c.is_ascii_digit()) => {
+            // "5 p.m. EST Nov. 9"
+            let (mon, day) = w.rsplit_once(|c: char| c.is_whitespace())?;
+            let month = lex::lookup(lex::MONTHS, mon.trim())?;
+            let day: u8 = day.parse().ok()?;
+            let y = a.year_for(month, Some(day), lean(ctx, m0.start(), m0.end()));
+            calendar::date(y, month, day)?
+        }
         Some(w) => {
             let wd = lex::lookup(lex::WEEKDAYS, w)?;
             if looks_ahead(ctx, m0.start()) {
@@ -1228,6 +1262,11 @@ fn clock(ctx: &Ctx, caps: &Captures) -> Option<Found> {
 
 fn noon(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let w = g(caps, "w")?.to_ascii_lowercase();
+    let m0 = caps.get(0)?;
+    let prev = ctx.text.get(..m0.start()).unwrap_or("").trim_end();
+    if prev.to_ascii_lowercase().ends_with("high") {
+        return None; // "high noon"
+    }
     let t = if w == "midnight" { "24:00" } else { "12:00" };
     let date = day_of(ctx, caps)?;
     Found::new(TimeType::Time, format!("{date}T{t}"))
@@ -1285,7 +1324,7 @@ fn unit_code(unit: Unit) -> (&'static str, bool, f64) {
         Unit::Weekend => ("WE", false, 1.0),
         Unit::Fortnight => ("W", false, 2.0),
         Unit::Month => ("M", false, 1.0),
-        Unit::Quarter => ("M", false, 3.0),
+        Unit::Quarter => ("Q", false, 1.0),
         Unit::Year => ("Y", false, 1.0),
         Unit::Decade => ("Y", false, 10.0),
         Unit::Century => ("Y", false, 100.0),
@@ -1430,19 +1469,42 @@ fn reported_quarter(a: Anchor, years_back: i32) -> String {
     format!("{:04}-Q{q}", y - years_back)
 }
 
-/// Text right before a match that makes "a year" a rate ("$5 a year", "twice a day").
-fn is_rate(ctx: &Ctx, start: usize) -> bool {
-    let prev = ctx.text.get(..start).unwrap_or("").trim_end();
-    let last = prev
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(
+/// What the words right before "a year" make of it.
+#[derive(PartialEq)]
+enum Rate {
+    /// "twice a year": a set.
+    Frequency,
+    /// "$5 a year", "four flights a week": a quantity per period, not annotated.
+    Quantity,
+    /// Anything else: a duration.
+    No,
+}
+
+fn rate(ctx: &Ctx, start: usize) -> Rate {
+    let prev = ctx.text.get(..start).unwrap_or("");
+    let mut words = prev
+        .split(|c: char| c.is_whitespace())
+        .rev()
+        .filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or("").to_ascii_lowercase();
+    let before = words.next().unwrap_or("").to_ascii_lowercase();
+    if matches!(last.as_str(), "once" | "twice" | "thrice" | "times") {
+        return Rate::Frequency;
+    }
+    let numeric = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            || lex::parse_quantity(w).is_ok_and(|v| v.is_some())
+    };
+    if matches!(
         last.as_str(),
-        "once" | "twice" | "thrice" | "times" | "million" | "billion" | "percent" | "trillion"
+        "million" | "billion" | "trillion" | "percent" | "cents" | "dollars"
     ) || last.ends_with('%')
-        || last.starts_with('$')
+        || numeric(&last)
+        || numeric(&before)
+    {
+        return Rate::Quantity;
+    }
+    Rate::No
 }
 
 fn duration(ctx: &Ctx, caps: &Captures) -> Option<Found> {
@@ -1473,9 +1535,12 @@ fn duration(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let word_u = g(caps, "u")?;
     let plural = word_u.to_ascii_lowercase().ends_with('s');
     // "a week" after a rate word is a set; "one day" after "at" is fine.
-    if single && caps.name("rel").is_none() && is_rate(ctx, m0.start()) {
-        let v = duration_value(Some(1.0), unit)?;
-        return Found::new(TimeType::Set, v);
+    if single && caps.name("rel").is_none() {
+        match rate(ctx, m0.start()) {
+            Rate::Frequency => return Found::new(TimeType::Set, duration_value(Some(1.0), unit)?),
+            Rate::Quantity => return None,
+            Rate::No => {}
+        }
     }
     // Plural units need a plural quantity ("two years"), singular a single one.
     if let Some(v) = n {
@@ -1572,5 +1637,6 @@ mod tests {
         assert_eq!(duration_value(Some(1.5), Unit::Minute).unwrap(), "PT1M30S");
         assert_eq!(duration_value(Some(1.5), Unit::Year).unwrap(), "P1Y6M");
         assert_eq!(duration_value(Some(1.5), Unit::Day).unwrap(), "P1.5D");
+        assert_eq!(duration_value(Some(2.0), Unit::Quarter).unwrap(), "P2Q");
     }
 }

@@ -135,11 +135,9 @@ pub fn assert_ok(o: &Output) {
 ///
 /// - dossier-text `segment.rs` `word_before` slices inside a multi-byte character.
 /// - dossier-quotes `lib.rs` speaker resolution builds `Span::new(end, start)`.
-/// - dossier-entities `model.rs` Viterbi scores overflow on a 100,000-token sentence.
 pub const KNOWN_PANICS: &[(&str, &str)] = &[
     ("crates/text/src/segment.rs", "is not a char boundary"),
     ("crates/quotes/src/lib.rs", "start after end"),
-    ("crates/entities/src/model.rs", "overflow"),
 ];
 
 /// Exit code 0, and every panic reported on stderr is a known one.

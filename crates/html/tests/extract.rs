@@ -1,0 +1,393 @@
+//! Extraction tests on small pages written for these tests.
+
+use dossier_core::Span;
+use dossier_html::{decode, extract, Article};
+
+fn check_map(html: &str, a: &Article) {
+    let mut at = 0;
+    for m in &a.map {
+        assert_eq!(m.text.start, at, "map must tile the text: {:?}", a.map);
+        at = m.text.end;
+        assert!(
+            html.get(m.html.start..m.html.end).is_some(),
+            "html span {:?} off a boundary",
+            m.html
+        );
+        if m.verbatim {
+            assert_eq!(
+                m.text.slice(&a.text),
+                m.html.slice(html),
+                "verbatim segment differs"
+            );
+        }
+    }
+    assert_eq!(at, a.text.len());
+}
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+}
+
+const PARA: &str = "The council voted on Tuesday to keep the old bridge open for another year, \
+    after engineers said repairs could wait, and residents, who had protested for months, cheered.";
+
+// ------------------------------------------------------------------ encodings
+
+#[test]
+fn decode_bom() {
+    let (t, enc) = decode(
+        b"\xef\xbb\xbf<p>caf\xc3\xa9</p>",
+        Some("text/html; charset=iso-8859-1"),
+    );
+    assert_eq!(enc, "UTF-8");
+    assert_eq!(t, "<p>café</p>");
+    let (t, enc) = decode(b"\xff\xfe<\x00p\x00>\x00", None);
+    assert_eq!(enc, "UTF-16LE");
+    assert_eq!(t, "<p>");
+}
+
+#[test]
+fn decode_header_charset_wins_over_meta() {
+    let bytes = b"<meta charset=\"utf-8\"><p>\xe9t\xe9</p>";
+    let (t, enc) = decode(bytes, Some("text/html; charset=ISO-8859-1"));
+    assert_eq!(enc, "windows-1252");
+    assert!(t.contains("été"));
+}
+
+#[test]
+fn decode_meta_charset_and_http_equiv() {
+    let (t, enc) = decode(
+        b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>",
+        None,
+    );
+    assert_eq!(enc, "windows-1251");
+    assert!(t.contains("Привет"));
+    let (t, enc) = decode(
+        b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>",
+        None,
+    );
+    assert_eq!(enc, "KOI8-R");
+    assert!(t.contains("Привет"));
+}
+
+#[test]
+fn decode_detects_undeclared_encodings() {
+    let ru = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве, несмотря на разногласия сторон.";
+    let src = format!("<p>{ru}</p>");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&src);
+    let (t, enc) = decode(&bytes, None);
+    assert_eq!(enc, "windows-1251");
+    assert!(t.contains(ru));
+
+    let fr = "Le ministre a déclaré que la réforme des retraites serait présentée à l'Assemblée après l'été, malgré les grèves.";
+    let src = format!("<p>{fr}</p>");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&src);
+    let (t, enc) = decode(&bytes, None);
+    assert_eq!(enc, "windows-1252");
+    assert!(t.contains(fr));
+
+    let zh =
+        "国务院总理今天在北京会见了来访的外国代表团，双方就经济合作和地区安全问题深入交换了意见。";
+    let src = format!("<p>{zh}</p>");
+    let (bytes, _, _) = encoding_rs::GBK.encode(&src);
+    let (t, enc) = decode(&bytes, None);
+    assert!(enc == "GBK" || enc == "gb18030", "{enc}");
+    assert!(t.contains(zh));
+}
+
+// ------------------------------------------------------------------ dates
+
+fn date_of(head: &str, body: &str, url: Option<&str>) -> Option<String> {
+    extract(&page(head, body), url)
+        .published
+        .map(|d| d.to_string())
+}
+
+#[test]
+fn date_sources_in_order_of_trust() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge","datePublished":"2021-03-15T08:00:00+01:00","dateModified":"2021-04-01"}</script>"#;
+    assert_eq!(date_of(ld, &body, None).as_deref(), Some("2021-03-15"));
+    let og = r#"<meta property="article:published_time" content="2021-03-16T08:00:00Z"><meta property="article:modified_time" content="2021-05-01">"#;
+    assert_eq!(date_of(og, &body, None).as_deref(), Some("2021-03-16"));
+    assert_eq!(
+        date_of(
+            r#"<meta name="DC.date.issued" content="2021-03-17">"#,
+            &body,
+            None
+        )
+        .as_deref(),
+        Some("2021-03-17")
+    );
+    assert_eq!(
+        date_of(r#"<meta name="pubdate" content="20210318">"#, &body, None).as_deref(),
+        Some("2021-03-18")
+    );
+    // JSON-LD beats meta.
+    assert_eq!(
+        date_of(&format!("{og}{ld}"), &body, None).as_deref(),
+        Some("2021-03-15")
+    );
+    // URL path.
+    assert_eq!(
+        date_of("", &body, Some("https://news.example/2021/03/19/bridge")).as_deref(),
+        Some("2021-03-19")
+    );
+    // <time datetime> in the article header.
+    let t = format!(
+        r#"<article><header><time datetime="2021-03-20T09:00">20 March</time></header><p>{PARA}</p></article>"#
+    );
+    assert_eq!(date_of("", &t, None).as_deref(), Some("2021-03-20"));
+    // Visible dateline.
+    let v = format!(
+        r#"<article><div class="date">Veröffentlicht am 21.03.2021</div><p>{PARA}</p></article>"#
+    );
+    assert_eq!(date_of("", &v, None).as_deref(), Some("2021-03-21"));
+    // A comment's date is not the article's.
+    let c = format!(
+        r#"<article><p>{PARA}</p></article><div class="comments"><time datetime="2021-03-25">x</time></div>"#
+    );
+    assert_eq!(date_of("", &c, None), None);
+    // Only a modification date: used as the last resort.
+    assert_eq!(
+        date_of(
+            r#"<meta property="article:modified_time" content="2021-03-22">"#,
+            &body,
+            None
+        )
+        .as_deref(),
+        Some("2021-03-22")
+    );
+}
+
+// ------------------------------------------------------------------ metadata
+
+#[test]
+fn title_and_author() {
+    let head = r#"<title>Bridge stays open | Valley Herald</title><meta property="og:site_name" content="Valley Herald">
+        <meta name="author" content="Anna Schmidt">"#;
+    let a = extract(
+        &page(
+            head,
+            &format!("<article><h1>Bridge stays open</h1><p>{PARA}</p></article>"),
+        ),
+        None,
+    );
+    assert_eq!(a.title.as_deref(), Some("Bridge stays open"));
+    assert_eq!(a.author.as_deref(), Some("Anna Schmidt"));
+    // The h1 repeating the title is not body text.
+    assert!(!a.text.contains("Bridge stays open"));
+
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge","author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Person","name":"Ben Ode"}],"publisher":{"@type":"Organization","name":"Valley Herald"}}</script>"#;
+    let a = extract(
+        &page(
+            ld,
+            &format!("<article><h1>Bridge</h1><p>{PARA}</p></article>"),
+        ),
+        None,
+    );
+    assert_eq!(a.author.as_deref(), Some("Anna Schmidt; Ben Ode"));
+
+    let by = format!(
+        r#"<article><h1>Bridge</h1><p class="byline">By <a rel="author" href="/a">Carl Jung</a></p><p>{PARA}</p></article>"#
+    );
+    let a = extract(&page("", &by), None);
+    assert_eq!(a.author.as_deref(), Some("Carl Jung"));
+    assert!(!a.text.contains("Carl Jung"), "{}", a.text);
+}
+
+// ------------------------------------------------------------------ boilerplate
+
+#[test]
+fn boilerplate_is_removed() {
+    let body = format!(
+        r##"<header><nav><ul><li><a href="/">Home</a></li><li><a href="/p">Politics</a></li></ul></nav></header>
+        <div id="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+        <main><article>
+          <h1>Bridge</h1>
+          <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+          <figure><img src="b.jpg"><figcaption>The old bridge at dawn. Photo: J. Doe</figcaption></figure>
+          <p>{PARA}</p>
+          <p>Work on a replacement, the mayor said, would start in spring, once the money, long promised, had arrived.</p>
+          <div class="newsletter">Subscribe to our newsletter for daily updates from the valley.</div>
+          <p>Advertisement</p>
+          <ul class="related-articles"><li><a href="/1">Flood warning lifted for the river valley</a></li><li><a href="/2">New school opens</a></li></ul>
+        </article>
+        <section id="comments"><p>Great article, thanks, I agree completely with the council on this matter!</p></section>
+        </main>
+        <aside class="sidebar"><p>Most read: ten things to do this weekend, in the valley and beyond.</p></aside>
+        <footer><p>© 2021 Valley Herald. All rights reserved.</p></footer>"##
+    );
+    let html = page("<title>Bridge</title>", &body);
+    let a = extract(&html, None);
+    check_map(&html, &a);
+    assert!(a.text.starts_with("The council voted"), "{}", a.text);
+    assert!(a.text.contains("mayor said"));
+    for junk in [
+        "Home",
+        "cookies",
+        "Share on",
+        "Photo: J. Doe",
+        "Subscribe",
+        "Advertisement",
+        "Flood warning",
+        "Great article",
+        "Most read",
+        "All rights",
+    ] {
+        assert!(!a.text.contains(junk), "{junk:?} left in {:?}", a.text);
+    }
+    assert_eq!(a.text.lines().count(), 2);
+}
+
+#[test]
+fn quotes_and_embeds_survive() {
+    let body = format!(
+        r#"<article><p>{PARA}</p>
+        <blockquote><p>We will not close it while I am mayor.</p></blockquote>
+        <p>She added that <q>nobody wants a ferry</q> in winter, to laughter from the hall.</p>
+        <blockquote class="twitter-tweet"><p lang="en">The bridge stays. Thank you all!</p>&mdash; Mayor Lee (@mayorlee) <a href="https://twitter.com/x">March 15, 2021</a></blockquote>
+        <script async src="https://platform.twitter.com/widgets.js"></script>
+        <blockquote class="telegram-post" data-telegram-post="valleynews/42"><p>Bridge vote: open for another year.</p></blockquote>
+        </article>"#
+    );
+    let html = page("", &body);
+    let a = extract(&html, None);
+    check_map(&html, &a);
+    assert!(a.text.contains("We will not close it while I am mayor."));
+    assert!(
+        a.text
+            .contains("She added that “nobody wants a ferry” in winter"),
+        "{}",
+        a.text
+    );
+    let media: Vec<_> = a.embeds.iter().map(|e| e.medium).collect();
+    assert_eq!(media, ["Twitter", "Telegram"]);
+    assert!(a.embeds[0]
+        .span
+        .slice(&a.text)
+        .starts_with("The bridge stays. Thank you all!"));
+    assert!(a.embeds[0].span.slice(&a.text).contains("@mayorlee"));
+    assert_eq!(
+        a.embeds[1].span.slice(&a.text),
+        "Bridge vote: open for another year."
+    );
+    // The inserted quotation marks map to the <q> tag.
+    let open = a.text.find('“').unwrap();
+    assert!(a
+        .to_html(Span::new(open, open + '“'.len_utf8()))
+        .slice(&html)
+        .starts_with("<q>"));
+}
+
+#[test]
+fn entities_and_map() {
+    let html = page("", &format!("<article><p>Caf&eacute;   owners &amp; their\n  guests said: &#8220;No.&#8221; {PARA}</p></article>"));
+    let a = extract(&html, None);
+    check_map(&html, &a);
+    assert!(
+        a.text
+            .starts_with("Café owners & their guests said: “No.” The council"),
+        "{}",
+        a.text
+    );
+    let s = a.text.find("owners").unwrap();
+    assert_eq!(a.to_html(Span::new(s, s + 6)).slice(&html), "owners");
+    let e = a.text.find('é').unwrap();
+    assert_eq!(a.to_html(Span::new(e, e + 2)).slice(&html), "&eacute;");
+    let amp = a.text.find('&').unwrap();
+    assert_eq!(a.to_html(Span::new(amp, amp + 1)).slice(&html), "&amp;");
+}
+
+#[test]
+fn broken_and_truncated_html() {
+    let html = format!("<html><body><div class=content><p>{PARA}<p>Second paragraph, unclosed, with <b>bold <i>and italic</b> text</i> continues here.<div><span>trailing");
+    let a = extract(&html, None);
+    check_map(&html, &a);
+    assert!(a.text.contains("The council voted"));
+    assert!(a.text.contains("Second paragraph"));
+    for cut in [10, 50, 100, html.len() - 3] {
+        let mut c = cut;
+        while !html.is_char_boundary(c) {
+            c -= 1;
+        }
+        let a = extract(&html[..c], None);
+        check_map(&html[..c], &a);
+    }
+    let a = extract("<p>unterminated <a href=\"x", None);
+    check_map("<p>unterminated <a href=\"x", &a);
+}
+
+#[test]
+fn huge_inline_script_is_skipped_fast() {
+    let script = format!(
+        "<script>var data = \"{}\"; if (a < b) {{ document.write('</p>'); }}</script>",
+        "x".repeat(20 << 20)
+    );
+    let html = page(
+        &script,
+        &format!(
+            "<article><p>{PARA}</p></article><script>{}</script>",
+            "y<z ".repeat(1 << 20)
+        ),
+    );
+    let t = std::time::Instant::now();
+    let a = extract(&html, None);
+    assert!(t.elapsed().as_secs_f32() < 5.0);
+    assert_eq!(
+        a.text,
+        PARA.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+}
+
+#[test]
+fn no_article_pages() {
+    for html in ["", "<html><head><title>Login</title></head><body><form><input name=u><button>Sign in</button></form></body></html>",
+        "<html><body><nav><a href=/>Home</a></nav><script>app()</script></body></html>"] {
+        let a = extract(html, None);
+        assert!(a.no_article, "{html:?} gave {:?}", a.text);
+        assert!(a.text.is_empty());
+        assert!(!a.diagnostics.is_empty());
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let html = format!("{}<p>{PARA}</p>", "<div>".repeat(200_000));
+    let a = extract(&html, None);
+    check_map(&html, &a);
+    assert!(a.text.contains("council"));
+}
+
+#[test]
+fn snapshot_whole_page() {
+    let html = page(
+        r#"<title>Bridge stays open - Valley Herald</title><meta property="og:title" content="Bridge stays open">
+        <meta property="og:site_name" content="Valley Herald"><meta name="author" content="Anna Schmidt">
+        <meta property="article:published_time" content="2021-03-15T08:00:00Z">"#,
+        &format!(
+            r#"<nav><a href="/">Home</a></nav><article><h1>Bridge stays open</h1>
+            <p class="byline">By Anna Schmidt</p>
+            <p>{PARA}</p><h2>What comes next</h2>
+            <p>&ldquo;We will not close it,&rdquo; the mayor, Jo Lee, said.</p>
+            <ul><li>Repairs: spring 2022, if the budget passes.</li><li>Ferry: not planned for the winter months.</li></ul>
+            <blockquote class="twitter-tweet"><p>The bridge stays!</p>&mdash; Jo Lee (@jolee)</blockquote>
+            </article><footer>Imprint</footer>"#
+        ),
+    );
+    let a = extract(&html, Some("https://valley.example/news/bridge"));
+    check_map(&html, &a);
+    let embeds: Vec<_> = a
+        .embeds
+        .iter()
+        .map(|e| (e.medium, e.span.slice(&a.text)))
+        .collect();
+    insta::assert_debug_snapshot!((
+        a.title,
+        a.author,
+        a.published,
+        a.date_source,
+        embeds,
+        a.text.lines().collect::<Vec<_>>()
+    ));
+}
