@@ -115,6 +115,10 @@ impl Pipeline {
             ..Analysis::default()
         };
         if let Some(t) = &self.times {
+            if analysis.published.is_none() {
+                // a dateline or date line near the top of the text
+                analysis.published = dossier_times::document_date(text);
+            }
             analysis.times = t.tag(text, analysis.published);
         }
         if let Some(e) = &self.entities {

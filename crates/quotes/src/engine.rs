@@ -254,12 +254,15 @@ fn skip_adjuncts(text: &str, toks: &[Tok], mut i: usize, cue: Cue, quotes: &[Quo
 
 /// The subject noun phrase ending right before token `cue` (tokens `[s, e)`), plus an
 /// apposition between it and the cue. `None` when the cue is passive or no subject.
+/// A half-open range of token indices.
+type TokRange = (usize, usize);
+
 fn left_np(
     text: &str,
     toks: &[Tok],
     cue: usize,
     floor: usize,
-) -> Option<((usize, usize), Option<(usize, usize)>)> {
+) -> Option<(TokRange, Option<TokRange>)> {
     let mut i = cue;
     // skip adverbs and auxiliaries
     while i > floor
@@ -583,11 +586,7 @@ pub fn find(doc: &Doc<'_>, lex: &Lexicon) -> Vec<Found> {
                                 .count()
                                 <= 14
                     }) {
-                        let src = if is_in(lexicon::POSSESSIVES, &pw) {
-                            toks[i - 1].span
-                        } else {
-                            toks[i - 1].span
-                        };
+                        let src = toks[i - 1].span;
                         unit_found.push(Found {
                             content: vec![q.span],
                             source: Some(src),
@@ -1118,15 +1117,12 @@ fn object_frame(
     {
         return None;
     }
-    let mut e = n;
-    for j in s + 1..n {
-        if matches!(toks[j].kind, Kind::Comma | Kind::Dash | Kind::Colon)
-            && !inside(quotes, toks[j].span.start)
-        {
-            e = j;
-            break;
-        }
-    }
+    let e = (s + 1..n)
+        .find(|&j| {
+            matches!(toks[j].kind, Kind::Comma | Kind::Dash | Kind::Colon)
+                && !inside(quotes, toks[j].span.start)
+        })
+        .unwrap_or(n);
     if words_in(toks, s, e) < 2 {
         return None;
     }

@@ -244,8 +244,7 @@ fn resolve_speaker(
                 .names
                 .mentions
                 .iter()
-                .filter(|m| m.span.end <= src.start)
-                .last()?;
+                .rfind(|m| m.span.end <= src.start)?;
             return Some(doc.names.full_display(before));
         }
         "they" | "it" | "we" | "their" | "its" | "you" => {
