@@ -43,17 +43,18 @@ impl<'a> Doc<'a> {
         for (i, p) in paragraphs.iter().enumerate() {
             marks::find_quotes(text, *p, i, &mut quotes);
         }
+        quotes.sort_by_key(|q| q.span.start);
         // merge sentences while a quotation is open across their boundary
         let mut units: Vec<Unit> = Vec::new();
         let mut qi = 0;
         for &(s, para) in sentences {
             let merge = units.last().is_some_and(|u| {
-                u.para == para
-                    && quotes.iter().any(|q| {
-                        q.span.start < u.span.end
-                            && q.span.end > u.span.end
-                            && q.span.start >= u.span.start.min(q.span.start)
-                    })
+                u.para == para && {
+                    // quotes are found paragraph by paragraph, so in text order
+                    let lo = quotes.partition_point(|q: &Quote| q.span.start < u.span.start);
+                    let hi = quotes.partition_point(|q: &Quote| q.span.start < u.span.end);
+                    quotes[lo..hi].iter().any(|q| q.span.end > u.span.end)
+                }
             });
             if merge {
                 let u = units.last_mut().expect("checked");
@@ -72,6 +73,7 @@ impl<'a> Doc<'a> {
             tokens::tokenize(text, u.span, &mut u.toks);
             names.scan_sentence(text, &u.toks);
         }
+        names.finish();
         Doc {
             text,
             units,
@@ -81,11 +83,9 @@ impl<'a> Doc<'a> {
     }
 
     fn quotes_in(&self, span: Span) -> Vec<Quote> {
-        self.quotes
-            .iter()
-            .filter(|q| q.span.start >= span.start && q.span.start < span.end)
-            .copied()
-            .collect()
+        let lo = self.quotes.partition_point(|q| q.span.start < span.start);
+        let hi = self.quotes.partition_point(|q| q.span.start < span.end);
+        self.quotes[lo..hi].to_vec()
     }
 }
 

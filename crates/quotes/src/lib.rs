@@ -165,7 +165,8 @@ fn build_profiles(doc: &engine::Doc<'_>) -> HashMap<String, resolve::Profile> {
     for m in &doc.names.mentions {
         let full = doc.names.full_display(m);
         // apposition after the name: "Pavel Lokshin, Moscow correspondent for X, …"
-        let Some(unit) = doc.units.iter().find(|u| u.span.contains(m.span)) else {
+        let k = doc.units.partition_point(|u| u.span.end < m.span.end);
+        let Some(unit) = doc.units.get(k).filter(|u| u.span.contains(m.span)) else {
             continue;
         };
         let toks = &unit.toks;
@@ -230,11 +231,8 @@ fn resolve_speaker(
     let lw = raw.to_lowercase();
     let unit = &doc.units[f.unit];
     // floor: two paragraphs back
-    let floor = doc
-        .units
-        .iter()
-        .find(|u| u.para + 2 >= unit.para)
-        .map_or(0, |u| u.span.start);
+    let first = doc.units.partition_point(|u| u.para + 2 < unit.para);
+    let floor = doc.units.get(first).map_or(0, |u| u.span.start);
     match lw.as_str() {
         "he" | "she" | "his" | "her" | "him" | "i" => {
             return doc.names.antecedent(src.start, floor, speakers)
@@ -242,9 +240,8 @@ fn resolve_speaker(
         "who" => {
             let before = doc
                 .names
-                .mentions
-                .iter()
-                .rfind(|m| m.span.end <= src.start)?;
+                .before(src.start)
+                .find(|m| m.span.end <= src.start)?;
             return Some(doc.names.full_display(before));
         }
         "they" | "it" | "we" | "their" | "its" | "you" => {
@@ -259,8 +256,7 @@ fn resolve_speaker(
     // a name inside the source: its fullest form
     let inner: Vec<&resolve::NameMention> = doc
         .names
-        .mentions
-        .iter()
+        .overlapping(src)
         .filter(|m| src.contains(m.span) || m.span.contains(src))
         .collect();
     let raw_clean = resolve::strip_possessive(raw);

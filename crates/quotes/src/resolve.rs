@@ -222,6 +222,8 @@ pub struct Profile {
 pub struct Names {
     /// Mentions in text order.
     pub mentions: Vec<NameMention>,
+    /// Person mentions by their last word (indices into `mentions`), built by `finish`.
+    by_last: std::collections::HashMap<String, Vec<u32>>,
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -385,12 +387,48 @@ impl Names {
         }
     }
 
+    /// Index the mentions; call once after the last `scan_sentence`.
+    pub fn finish(&mut self) {
+        self.mentions.sort_by_key(|m| m.span.start);
+        self.by_last.clear();
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.org {
+                continue;
+            }
+            if let Some(last) = m.words.last() {
+                self.by_last.entry(last.clone()).or_default().push(i as u32);
+            }
+        }
+    }
+
+    /// Mentions that start before `pos`, latest first.
+    pub fn before(&self, pos: usize) -> impl Iterator<Item = &NameMention> {
+        let k = self.mentions.partition_point(|m| m.span.start < pos);
+        self.mentions[..k].iter().rev()
+    }
+
+    /// Mentions overlapping `span`.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = &NameMention> {
+        let k = self.mentions.partition_point(|m| m.span.start < span.end);
+        self.before_len(span, k)
+    }
+
+    fn before_len(&self, span: Span, k: usize) -> impl Iterator<Item = &NameMention> {
+        // names are short: look back a bounded number of mentions
+        let lo = k.saturating_sub(8);
+        self.mentions[lo..k]
+            .iter()
+            .filter(move |m| m.span.end > span.start)
+    }
+
     /// The fullest person name whose last word equals the last word of `words`.
     pub fn fullest(&self, words: &[String]) -> Option<&NameMention> {
         let last = words.last()?;
-        self.mentions
+        self.by_last
+            .get(last)?
             .iter()
-            .filter(|m| !m.org && m.words.last() == Some(last) && m.words.len() >= words.len())
+            .map(|&i| &self.mentions[i as usize])
+            .filter(|m| m.words.len() >= words.len())
             .filter(|m| words.iter().all(|w| m.words.contains(w)))
             .max_by_key(|m| (m.words.len(), std::cmp::Reverse(m.span.start)))
     }
@@ -404,16 +442,12 @@ impl Names {
         floor: usize,
         speakers: &[(usize, String)],
     ) -> Option<String> {
-        let before: Vec<&NameMention> = self
-            .mentions
-            .iter()
-            .filter(|m| m.span.end <= pos && m.span.start >= floor && !m.org)
-            .collect();
         // a recent speaker is the best antecedent
         let last_speaker = speakers.iter().rev().find(|(p, _)| *p < pos && *p >= floor);
-        let best = before
-            .iter()
-            .rev()
+        let best = self
+            .before(pos)
+            .take_while(|m| m.span.start >= floor)
+            .filter(|m| m.span.end <= pos && !m.org)
             .find(|m| !m.in_pp && (m.subject || m.words.len() >= 2));
         match (best, last_speaker) {
             (Some(m), Some((sp, name))) if *sp > m.span.start => Some(name.clone()),
