@@ -46,6 +46,9 @@ pub struct BenchArgs {
 struct Pass {
     threads: usize,
     seconds: f64,
+    /// CPU seconds (user + system) the process spent in the pass: on a shared, noisy
+    /// machine MB per CPU-second is steadier than MB per wall second.
+    cpu_seconds: Option<f64>,
     mb_per_s: f64,
     output_mb: f64,
     /// Documents on which a stage panicked (counted, not timed out of the pass).
@@ -96,6 +99,8 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                 "threads": p.threads,
                 "seconds": p.seconds,
                 "mb_per_s": p.mb_per_s,
+                "cpu_seconds": p.cpu_seconds,
+                "mb_per_cpu_s": p.cpu_seconds.map(|c| mb / c.max(1e-9)),
                 "output_mb": p.output_mb,
                 "panics": p.panics,
             })).collect::<Vec<_>>(),
@@ -120,15 +125,20 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     );
     println!("(extract + JSON serialisation; MB = 10^6 bytes of input text)\n");
     println!(
-        "{:>8}  {:>9}  {:>8}  {:>10}  {:>7}",
-        "threads", "seconds", "MB/s", "output MB", "panics"
+        "{:>8}  {:>9}  {:>8}  {:>9}  {:>12}  {:>10}  {:>7}",
+        "threads", "seconds", "MB/s", "CPU s", "MB/CPU-s", "output MB", "panics"
     );
     for p in &passes {
+        let (cpu, per_cpu) = match p.cpu_seconds {
+            Some(c) => (format!("{c:.2}"), format!("{:.2}", mb / c.max(1e-9))),
+            None => ("-".into(), "-".into()),
+        };
         println!(
-            "{:>8}  {:>9.2}  {:>8.2}  {:>10.1}  {:>7}",
-            p.threads, p.seconds, p.mb_per_s, p.output_mb, p.panics
+            "{:>8}  {:>9.2}  {:>8.2}  {:>9}  {:>12}  {:>10.1}  {:>7}",
+            p.threads, p.seconds, p.mb_per_s, cpu, per_cpu, p.output_mb, p.panics
         );
     }
+    println!("(MB/CPU-s: input MB per CPU-second of this process, steadier than wall time on a shared machine)");
     match peak {
         Some(kb) => println!("\npeak RSS (VmHWM): {:.1} MB", kb as f64 / 1024.0),
         None => println!("\npeak RSS: unknown (no /proc/self/status)"),
@@ -207,6 +217,7 @@ fn time_pass(pipeline: &Pipeline, docs: &[Document], threads: usize) -> Result<P
         .num_threads(threads)
         .build()
         .context("building a thread pool")?;
+    let cpu_start = cpu_seconds();
     let start = Instant::now();
     let (out_bytes, panics): (usize, usize) = pool.install(|| {
         docs.par_iter()
@@ -219,13 +230,29 @@ fn time_pass(pipeline: &Pipeline, docs: &[Document], threads: usize) -> Result<P
             })
             .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     });
+    let seconds = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
     Ok(Pass {
         threads,
-        seconds: start.elapsed().as_secs_f64(),
+        seconds,
+        cpu_seconds: cpu,
         mb_per_s: 0.0,
         output_mb: out_bytes as f64 / 1e6,
         panics,
     })
+}
+
+/// CPU time of this process (user + system) in seconds, from /proc/self/stat.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // the command name may contain spaces: fields are counted after its ')'
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // fields 14 and 15 of the whole line (utime, stime) are 12 and 13 here
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // USER_HZ is 100 on every Linux ABI dossier runs on
+    Some((utime + stime) / 100.0)
 }
 
 /// A field of /proc/self/status in kB (`VmHWM` peak, `VmRSS` current).
