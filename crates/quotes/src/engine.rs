@@ -56,7 +56,13 @@ impl<'a> Doc<'a> {
                     quotes[lo..hi].iter().any(|q| q.span.end > u.span.end)
                 }
             });
-            if merge {
+            // `"Why not?" Graham asked.`: a question or exclamation closing a quotation
+            // ends no sentence when a short speech tag follows
+            let tag = units
+                .last()
+                .is_some_and(|u| u.para == para && ends_in_quoted_question(u.span.slice(text)))
+                && is_speech_tag(s.slice(text));
+            if merge || tag {
                 let u = units.last_mut().expect("checked");
                 u.span = u.span.cover(s);
             } else {
@@ -91,6 +97,36 @@ impl<'a> Doc<'a> {
 
 fn lower(t: &Tok, text: &str) -> String {
     t.text(text).to_lowercase()
+}
+
+/// The sentence ends with a closing quotation mark right after `?`, `!` or `…`.
+fn ends_in_quoted_question(sentence: &str) -> bool {
+    let t = sentence.trim_end();
+    let Some(inner) = t.strip_suffix(['"', '\'']) else {
+        return false;
+    };
+    inner.trim_end().ends_with(['?', '!', '…'])
+}
+
+/// A short attribution tag: at most eight words, a speech cue among the first five
+/// ("Graham asked.", "asked Sen. Lindsey Graham, a Republican.").
+fn is_speech_tag(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let first = words[0].chars().next().unwrap_or(' ');
+    if first == '"' || first == '\'' {
+        return false;
+    }
+    let lex = Lexicon::new_static();
+    words.iter().take(5).any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        lex.cue(&w).is_some_and(|c| c.frame != Frame::Object)
+            && !matches!(w.as_str(), "believe" | "believes" | "think" | "thinks")
+    })
 }
 
 /// Index of the token starting at byte `pos`, if any.
@@ -502,7 +538,9 @@ fn abbrev_period(toks: &[Tok], k: usize) -> bool {
     toks[k].kind == Kind::End
         && k > 0
         && toks[k - 1].span.end == toks[k].span.start
-        && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Comma)
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.kind, Kind::Comma | Kind::Close))
 }
 
 /// "in a tweet", "the report", "his call", "a think tank": a noun, not a cue verb.
@@ -843,9 +881,12 @@ fn cue_frames(
                 .last()
                 .and_then(|f| f.source)
                 .and_then(|s| {
-                    toks.iter()
-                        .position(|t| t.span.start == s.start)
-                        .map(|k| (k, k + 1))
+                    let k0 = toks.iter().position(|t| t.span.start == s.start)?;
+                    let k1 = toks[k0..]
+                        .iter()
+                        .position(|t| t.span.start >= s.end)
+                        .map_or(toks.len(), |d| k0 + d);
+                    Some((k0, k1.max(k0 + 1)))
                 })
                 .or_else(|| {
                     plain_np(

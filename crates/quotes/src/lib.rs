@@ -253,6 +253,16 @@ fn resolve_speaker(
         }
         _ => {}
     }
+    // a trailing parenthesis is party and state ("Gwen Moore (D-Wis.)"), not the name
+    let src = match raw.rfind('(') {
+        Some(a) if raw.ends_with(')') && a > 0 => {
+            let whole = src.slice(text);
+            let lead = whole.len() - whole.trim_start().len();
+            Span::try_new(src.start, src.start + lead + raw[..a].trim_end().len()).unwrap_or(src)
+        }
+        _ => src,
+    };
+    let raw = src.slice(text).trim();
     // a name inside the source: its fullest form
     let inner: Vec<&resolve::NameMention> = doc
         .names
@@ -263,6 +273,12 @@ fn resolve_speaker(
     if let Some(m) = inner.last() {
         // "President Vladimir Putin's spokesman" is the spokesman, not Putin
         let tail = Span::try_new(m.span.end, src.end).map_or("", |t| t.slice(text));
+        // a parenthesis after a name is party and state, not a different head noun:
+        // "Rep. Gwen Moore (D-Wis.)"
+        let tail = match (tail.find('('), tail.rfind(')')) {
+            (Some(a), Some(b)) if a < b && tail[..a].trim().is_empty() => &tail[b + 1..],
+            _ => tail,
+        };
         let tail_words = tail.split_whitespace().filter(|w| *w != "'s").count();
         if tail_words == 0 {
             return Some(doc.names.full_display(m));
