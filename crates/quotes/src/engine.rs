@@ -99,6 +99,17 @@ fn lower(t: &Tok, text: &str) -> String {
     t.text(text).to_lowercase()
 }
 
+/// The token range of the source of the latest attribution found earlier in the unit.
+fn earlier_source(toks: &[Tok], earlier: &[Found]) -> Option<TokRange> {
+    let s = earlier.last()?.source?;
+    let k0 = toks.iter().position(|t| t.span.start == s.start)?;
+    let k1 = toks[k0..]
+        .iter()
+        .position(|t| t.span.start >= s.end)
+        .map_or(toks.len(), |d| k0 + d);
+    Some((k0, k1.max(k0 + 1)))
+}
+
 /// The sentence ends with a closing quotation mark right after `?`, `!` or `…`.
 fn ends_in_quoted_question(sentence: &str) -> bool {
     let t = sentence.trim_end();
@@ -311,7 +322,17 @@ fn left_np(
         && toks[i - 1].kind == Kind::Word
         && is_in(lexicon::BE_FORMS, &lower(&toks[i - 1], text))
     {
-        return None; // passive
+        if !lower(&toks[cue], text).ends_with("ing") {
+            return None; // passive
+        }
+        // progressive: "Trump is telling a veterans group that …"
+        i -= 1;
+        while i > floor
+            && toks[i - 1].kind == Kind::Word
+            && is_in(lexicon::AUX_ADVERBS, &lower(&toks[i - 1], text))
+        {
+            i -= 1;
+        }
     }
     // apposition: "X, director of Y, said"; "X, a developer, which …, said"
     if i > floor && toks[i - 1].kind == Kind::Comma {
@@ -868,6 +889,14 @@ fn cue_frames(
     }
     let (source_np, appos) = match subject {
         Some((np, ap)) => (Some(np), ap),
+        // "… and says he will …": a coordinated verb shares the earlier subject
+        None if c > 0
+            && toks[c - 1].kind == Kind::Word
+            && matches!(lower(&toks[c - 1], text).as_str(), "and" | "but")
+            && !participle =>
+        {
+            (earlier_source(toks, earlier), None)
+        }
         None => (None, None),
     };
     let source_np = if participle
@@ -880,14 +909,7 @@ fn cue_frames(
             earlier
                 .last()
                 .and_then(|f| f.source)
-                .and_then(|s| {
-                    let k0 = toks.iter().position(|t| t.span.start == s.start)?;
-                    let k1 = toks[k0..]
-                        .iter()
-                        .position(|t| t.span.start >= s.end)
-                        .map_or(toks.len(), |d| k0 + d);
-                    Some((k0, k1.max(k0 + 1)))
-                })
+                .and_then(|_| earlier_source(toks, earlier))
                 .or_else(|| {
                     plain_np(
                         text,
@@ -1018,7 +1040,8 @@ fn cue_frames(
                 && !inside(quotes, toks[j].span.start)
                 && j > s + 2
             {
-                if let Some(v) = (j + 2..n.min(j + 9)).find(|&v| cue_verb_at(text, toks, v)) {
+                // "… and says he will …": the same subject, a new cue
+                if let Some(v) = (j + 1..n.min(j + 9)).find(|&v| cue_verb_at(text, toks, v)) {
                     if toks[j + 1..v].iter().all(|t| t.kind == Kind::Word) {
                         e = if toks[j - 1].kind == Kind::Comma {
                             j - 1
