@@ -339,7 +339,7 @@ fn left_np(
         let mut close = i - 1;
         let mut appos: Option<(usize, usize)> = None;
         let mut fallback: Option<(usize, usize)> = None;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let mut k = close;
             let mut found_comma = false;
             while k > floor && k + 30 > close {
@@ -360,13 +360,30 @@ fn left_np(
             let seg = (k + 1, close);
             let fw = lower(&toks[seg.0], text);
             let relative = matches!(fw.as_str(), "which" | "who" | "whose" | "where");
-            if !relative && !resolve::looks_like_apposition(text, &toks[seg.0..seg.1]) {
+            // "X, at a later press gaggle, said"; "X, 59, of Ashton, Md., said"
+            let aside = relative || parenthetical_aside(text, &toks[seg.0..seg.1]);
+            if !aside && !resolve::looks_like_apposition(text, &toks[seg.0..seg.1]) {
                 return fallback.map(|np| (np, appos));
             }
-            if !relative {
+            if !aside {
                 appos = Some(seg);
             }
             match plain_np(text, toks, k, floor) {
+                // "X, of Springfield, Va., said": a home town before the aside
+                Some(np)
+                    if np.0 > floor + 1
+                        && matches!(lower(&toks[np.0 - 1], text).as_str(), "of" | "from")
+                        && toks[np.0 - 2].kind == Kind::Comma =>
+                {
+                    close = np.0 - 2;
+                    match plain_np(text, toks, close, floor) {
+                        Some(np2) if np2.0 > floor && toks[np2.0 - 1].kind == Kind::Comma => {
+                            fallback = Some(np2);
+                        }
+                        Some(np2) => return Some((np2, appos)),
+                        None => return fallback.map(|np| (np, appos)),
+                    }
+                }
                 Some(np) if np.0 > floor && toks[np.0 - 1].kind == Kind::Comma => {
                     fallback = Some(np);
                     close = k;
@@ -379,6 +396,39 @@ fn left_np(
     }
     let np = plain_np(text, toks, i, floor)?;
     Some((np, None))
+}
+
+/// A comma-enclosed aside between a subject and its verb that is not a role: a
+/// prepositional phrase ("at a news conference"), an age ("59"), a home town ("of
+/// Springfield", "Va.").
+fn parenthetical_aside(text: &str, seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else {
+        return false;
+    };
+    if seg.len() > 10 || seg.iter().any(|t| t.kind == Kind::Quote) {
+        return false;
+    }
+    let fw = lower(first, text);
+    if seg.len() == 1 && fw.chars().all(|c| c.is_ascii_digit()) && fw.len() <= 3 {
+        return true;
+    }
+    if matches!(fw.as_str(), "of" | "from") {
+        return seg.get(1).is_some_and(|t| t.is_cap(text))
+            && seg[1..]
+                .iter()
+                .all(|t| t.is_cap(text) || t.kind != Kind::Word);
+    }
+    if matches!(
+        fw.as_str(),
+        "at" | "in" | "on" | "during" | "after" | "before" | "speaking" | "like" | "however"
+    ) {
+        return seg.len() >= 2 || fw == "however";
+    }
+    // a state or country abbreviation: "Md.", "Va."
+    seg.len() <= 2
+        && first.is_cap(text)
+        && seg[1..].iter().all(|t| t.kind == Kind::End)
+        && fw.len() <= 5
 }
 
 /// A noun phrase ending right before token `end`.
@@ -735,6 +785,8 @@ fn cue_frames(
             .inner()
             .slice(text)
             .trim_end()
+            // a quote inside the quote: `"It feels like, 'Meh, …,'" he said`
+            .trim_end_matches(['\'', '\u{2019}', '"'])
             .ends_with([',', '?', '!', '-'])
             || between
                 .first()
@@ -807,6 +859,16 @@ fn cue_frames(
                 let mut frame_end = unit.end;
                 for later in quotes.iter().filter(|x| x.span.start > cue_end) {
                     let gap = Span::new(cue_end, later.span.start).slice(text);
+                    // `"…," X said, adding that it would take "more hours"`: a new cue
+                    // starts a new attribution
+                    let new_cue = toks.iter().enumerate().any(|(k, t)| {
+                        t.span.start >= cue_end
+                            && t.span.end <= later.span.start
+                            && cue_verb_at(text, toks, k)
+                    });
+                    if new_cue {
+                        break;
+                    }
                     if gap.split_whitespace().count() <= 12 && !gap.contains(['.', '!', '?'])
                         || content.len() > 1
                     {
