@@ -957,7 +957,14 @@ fn cue_frames(
             && matches!(lower(&toks[c - 1], text).as_str(), "and" | "but")
             && !participle =>
         {
-            (earlier_source(toks, earlier), None)
+            let start_subject = subject_at_start(text, toks).filter(|&(a, b)| {
+                b < c
+                    && toks[a..b].iter().all(|t| t.kind == Kind::Word)
+                    && !is_in(lexicon::NP_STOP, &lower(&toks[a], text))
+                    && toks[b].kind == Kind::Word
+                    && !toks[b].is_cap(text)
+            });
+            (earlier_source(toks, earlier).or(start_subject), None)
         }
         None => (None, None),
     };
@@ -1089,10 +1096,26 @@ fn cue_frames(
         }
         if that {
             s += 1;
+            // "He said that, if elected, he would …"
+            while s < n && toks[s].kind == Kind::Comma {
+                s += 1;
+            }
         }
-        // end at ", adding/saying …" or ", according to"
+        // end at ", adding/saying …", ", according to", a non-restrictive relative
+        // clause (", which he said …") or a semicolon
         let mut e = n;
         for j in s..n {
+            if !inside(quotes, toks[j].span.start)
+                && (toks[j].kind == Kind::Other && toks[j].text(text) == ";"
+                    || toks[j].kind == Kind::Comma
+                        && j > s + 2
+                        && toks.get(j + 1).is_some_and(|t| {
+                            matches!(lower(t, text).as_str(), "which" | "who" | "whom")
+                        }))
+            {
+                e = j;
+                break;
+            }
             // "…, and Democrats accused …": a coordinated clause with its own cue
             if toks[j].kind == Kind::Word
                 && matches!(
@@ -1127,8 +1150,18 @@ fn cue_frames(
         if words_in(toks, s, e) >= 3 && s < n {
             // a complement must not start with a preposition or punctuation
             let first = lower(&toks[s], text);
+            // "about 20 people", "over half of them": a numeral modifier, not a preposition
+            let numeral_next = toks.get(s + 1).is_some_and(|t| {
+                let w = lower(t, text);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w.as_str(),
+                        "half" | "a" | "one" | "two" | "three" | "a" | "dozen"
+                    )
+            });
             let bad_start = matches!(toks[s].kind, Kind::End | Kind::Comma | Kind::Close)
                 || (!that
+                    && !(numeral_next && matches!(first.as_str(), "about" | "over" | "up"))
                     && matches!(
                         first.as_str(),
                         "by" | "with"

@@ -147,6 +147,19 @@ pub const PHRASAL: &[(&str, &[&str])] = &[
     ("asked", &["for", "about"]), ("asks", &["for", "about"]), ("argued", &["for", "against"]),
     ("pointed", &["to", "out"]), ("points", &["to", "out"]), ("worried", &["about"]),
     ("concerned", &["about"]),
+    ("comment", &["on"]), ("comments", &["on"]), ("commented", &["on"]), ("commenting", &["on"]),
+    ("speak", &["about", "of", "out"]), ("speaking", &["about", "of", "out"]), ("spoken", &["about", "of"]),
+    ("talk", &["about"]), ("talking", &["about"]), ("brag", &["about"]), ("brags", &["about"]),
+    ("bragged", &["about"]), ("bragging", &["about"]), ("boasted", &["about", "of"]),
+    ("boasts", &["about", "of"]), ("complains", &["about", "of"]), ("complaining", &["about"]),
+    ("warning", &["of", "against", "about"]), ("insisted", &["on"]), ("insists", &["on"]),
+    ("focused", &["on"]), ("focuses", &["on"]), ("focusing", &["on"]), ("weighed", &["in"]),
+    ("weighs", &["in"]), ("objected", &["to"]), ("objects", &["to"]), ("responded", &["to"]),
+    ("responds", &["to"]), ("reacted", &["to"]), ("reacts", &["to"]), ("apologized", &["for"]),
+    ("apologised", &["for"]), ("apologizes", &["for"]), ("advocated", &["for"]), ("advocates", &["for"]),
+    ("lobbied", &["for", "against"]), ("campaigned", &["for", "against"]), ("campaigns", &["for", "against"]),
+    ("testified", &["about", "on"]),
+    ("joked", &["about"]), ("writes", &["about", "of"]), ("wrote", &["about", "of"]),
 ];
 
 /// Nouns that name an utterance after a possessive ("his reference to … as “…”").
