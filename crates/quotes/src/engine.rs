@@ -359,6 +359,22 @@ fn left_np(
             }
             let seg = (k + 1, close);
             let fw = lower(&toks[seg.0], text);
+            // "A lawyer for the outlets, David Schulz, said": a description, then the name
+            let name_seg = seg.1 - seg.0 <= 4
+                && toks[seg.0..seg.1]
+                    .iter()
+                    .all(|t| t.kind == Kind::Word && t.is_cap(text));
+            if name_seg && appos.is_none() {
+                if let Some(np) = plain_np(text, toks, k, floor) {
+                    let d = lower(&toks[np.0], text);
+                    if matches!(
+                        d.as_str(),
+                        "a" | "an" | "the" | "one" | "his" | "her" | "its" | "their" | "another"
+                    ) {
+                        return Some(((np.0, close), None));
+                    }
+                }
+            }
             let relative = matches!(fw.as_str(), "which" | "who" | "whose" | "where");
             // "X, at a later press gaggle, said"; "X, 59, of Ashton, Md., said"
             let aside = relative || parenthetical_aside(text, &toks[seg.0..seg.1]);
@@ -1377,11 +1393,23 @@ fn clause_before(
     let inverted = c > 0
         && matches!(toks[c - 1].kind, Kind::Comma)
         && right_np(text, toks, c + 1, n).is_some_and(|np| {
-            np.1 > c + 1
-                && toks[np.1..]
+            let tail_ok = |from: usize| {
+                toks[from..]
                     .iter()
                     .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote | Kind::Comma))
+            };
+            // "…, said Brian Baker, a longtime adviser to the family who oversees …"
+            let appos_tail = np.1 + 1 < n && toks[np.1].kind == Kind::Comma && {
+                let end = (np.1 + 1..n)
+                    .find(|&k| matches!(toks[k].kind, Kind::End | Kind::Quote))
+                    .unwrap_or(n);
+                end - np.1 <= 30
+                    && matches!(lower(&toks[np.1 + 1], text).as_str(), "a" | "an" | "the")
+                    && tail_ok(end)
+            };
+            np.1 > c + 1 && (tail_ok(np.1) || appos_tail)
         });
+    let mut appos = None;
     let (source, comma) = if rest_ok && !inverted {
         // "…, X said."
         let floor = toks
@@ -1400,14 +1428,16 @@ fn clause_before(
             return None;
         }
         (span_of(toks, np), s - 1)
-    } else if c > 0 && matches!(toks[c - 1].kind, Kind::Comma) {
-        // "…, said X." (inverted)
+    } else if inverted {
+        // "…, said X." (inverted), "…, said X, a longtime adviser …"
         let np = right_np(text, toks, c + 1, n)?;
-        if !toks[np.1..]
-            .iter()
-            .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote | Kind::Comma))
-        {
-            return None;
+        if np.1 + 1 < n && toks[np.1].kind == Kind::Comma {
+            let end = (np.1 + 1..n)
+                .find(|&k| matches!(toks[k].kind, Kind::End | Kind::Quote | Kind::Comma))
+                .unwrap_or(n);
+            if end > np.1 + 1 {
+                appos = Some(span_of(toks, (np.1 + 1, end)));
+            }
         }
         (span_of(toks, np), c - 1)
     } else {
@@ -1428,7 +1458,7 @@ fn clause_before(
         content,
         source: Some(source),
         cue: Some(toks[c].span),
-        appos: None,
+        appos,
         frame: vec![Span::new(toks[comma].span.end, unit.end)],
         unit: ui,
         speaker: None,

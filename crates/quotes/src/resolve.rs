@@ -269,6 +269,28 @@ fn is_name_word(t: &Tok, text: &str) -> bool {
         return false;
     }
     let w = t.text(text);
+    // days and most months are capitalised but never part of a name
+    // ("On Thursday Reyes wrote"); May, June, April and August can be names
+    if matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "July"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    ) {
+        return false;
+    }
     let first = w.chars().next().unwrap_or(' ');
     first.is_uppercase() && w.chars().any(|c| c.is_lowercase() || c == '.')
         || (w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-'))
@@ -311,6 +333,13 @@ impl Names {
             let run_org = toks[i..=end]
                 .iter()
                 .any(|t| is_in(ORG_WORDS, strip_possessive(&t.text(text).to_lowercase())));
+            // "Anna Berg and Jonas Field" are two people; "and" joins only inside
+            // organisation names ("Bureau of Alcohol, Tobacco and Firearms")
+            if !run_org {
+                if let Some(a) = (i + 1..end).find(|&k| toks[k].text(text) == "and") {
+                    end = a - 1;
+                }
+            }
             let mut s = i;
             let mut title: Option<Span> = None;
             while s <= end {
@@ -586,5 +615,50 @@ mod tests {
         let p = role_affiliation("the Russian president at the time");
         assert_eq!(p.role.as_deref(), Some("the Russian president at the time"));
         assert_eq!(p.affiliation, None);
+    }
+}
+
+#[cfg(test)]
+mod names_tests {
+    use super::*;
+    use crate::tokens;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let mut toks = Vec::new();
+        tokens::tokenize(text, Span::new(0, text.len()), &mut toks);
+        let mut n = Names::default();
+        n.scan_sentence(text, &toks);
+        n.finish();
+        n.mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.display.clone(),
+                    m.title.map(|t| t.slice(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        let n = names("Councillor Ruth Adeyemi said the budget is balanced.");
+        assert_eq!(
+            n[0],
+            ("Ruth Adeyemi".to_string(), Some("Councillor".to_string()))
+        );
+    }
+
+    #[test]
+    fn coordinated_people_are_two_mentions() {
+        let n = names("Anna Berg and Jonas Field debated the plan.");
+        let d: Vec<&str> = n.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(d, ["Anna Berg", "Jonas Field"]);
+    }
+
+    #[test]
+    fn weekdays_are_not_names() {
+        let n = names("On Thursday Reyes wrote on Twitter.");
+        assert_eq!(n[0].0, "Reyes");
     }
 }
