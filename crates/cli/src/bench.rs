@@ -37,6 +37,15 @@ pub struct BenchArgs {
     /// The all-core run's thread count (default: all cores).
     #[arg(long, short = 'j')]
     threads: Option<usize>,
+    /// Run a peer side by side on the same documents (one core) and report the
+    /// throughput ratio: `textacy` (spaCy's small English model + textacy's
+    /// direct-quotation extractor, via scripts/peer_textacy.py; the Python is
+    /// $DOSSIER_PEER_PYTHON or python3; see scripts/install-peers.sh).
+    #[arg(long, value_parser = ["textacy"])]
+    peer: Option<String>,
+    /// Megabytes of the corpus the peer gets (it is slow; default 0.5).
+    #[arg(long, default_value_t = 0.5)]
+    peer_mb: f64,
     /// One JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -85,6 +94,10 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         p.mb_per_s = mb / p.seconds.max(1e-9);
     }
     let peak = memory("VmHWM");
+    let peer = match &args.peer {
+        Some(name) => Some(peer_pass(&pipeline, name, &docs, args.peer_mb)),
+        None => None,
+    };
     let stream = match args.stream_gb {
         Some(gb) if gb > 0.0 => Some(stream(&pipeline, gb, all)?),
         _ => None,
@@ -105,6 +118,19 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                 "panics": p.panics,
             })).collect::<Vec<_>>(),
             "peak_rss_mb": peak.map(|k| k as f64 / 1024.0),
+            "peer": peer.as_ref().map(|p| match p {
+                Ok(p) => serde_json::json!({
+                    "peer": p.label,
+                    "documents": p.documents,
+                    "text_mb": p.mb,
+                    "peer_mb_per_s": p.peer_mb_per_s,
+                    "peer_mb_per_cpu_s": p.peer_mb_per_cpu_s,
+                    "dossier_mb_per_s": p.ours_mb_per_s,
+                    "dossier_mb_per_cpu_s": p.ours_mb_per_cpu_s,
+                    "ratio": p.ratio(),
+                }),
+                Err(e) => serde_json::json!({"skipped": e}),
+            }),
             "stream": stream.as_ref().map(|s| serde_json::json!({
                 "gb": s.gb,
                 "documents": s.documents,
@@ -139,6 +165,28 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         );
     }
     println!("(MB/CPU-s: input MB per CPU-second of this process, steadier than wall time on a shared machine)");
+    match &peer {
+        Some(Ok(p)) => {
+            println!(
+                "\nside by side, one core, the same {} documents ({:.2} MB):",
+                p.documents, p.mb
+            );
+            println!("{:>44}  {:>8}  {:>10}", "", "MB/s", "MB/CPU-s");
+            println!(
+                "{:>44}  {:>8.3}  {:>10.3}",
+                "dossier extract (all stages)", p.ours_mb_per_s, p.ours_mb_per_cpu_s
+            );
+            println!(
+                "{:>44}  {:>8.3}  {:>10.3}",
+                p.label_short(),
+                p.peer_mb_per_s,
+                p.peer_mb_per_cpu_s
+            );
+            println!("dossier is {:.0}x faster (per CPU-second)", p.ratio());
+        }
+        Some(Err(e)) => println!("\npeer skipped: {e}"),
+        None => {}
+    }
     match peak {
         Some(kb) => println!("\npeak RSS (VmHWM): {:.1} MB", kb as f64 / 1024.0),
         None => println!("\npeak RSS: unknown (no /proc/self/status)"),
@@ -239,6 +287,97 @@ fn time_pass(pipeline: &Pipeline, docs: &[Document], threads: usize) -> Result<P
         mb_per_s: 0.0,
         output_mb: out_bytes as f64 / 1e6,
         panics,
+    })
+}
+
+/// A peer's run beside dossier's on the same documents.
+struct PeerReport {
+    label: String,
+    documents: usize,
+    mb: f64,
+    peer_mb_per_s: f64,
+    peer_mb_per_cpu_s: f64,
+    ours_mb_per_s: f64,
+    ours_mb_per_cpu_s: f64,
+}
+
+impl PeerReport {
+    fn ratio(&self) -> f64 {
+        self.ours_mb_per_cpu_s / self.peer_mb_per_cpu_s.max(1e-12)
+    }
+    fn label_short(&self) -> String {
+        self.label.chars().take(44).collect()
+    }
+}
+
+/// Run the peer script on the first `mb` megabytes of the corpus, then dossier on the
+/// same documents on one core. Errors are reasons to skip, not failures.
+fn peer_pass(
+    pipeline: &Pipeline,
+    name: &str,
+    docs: &[Document],
+    mb: f64,
+) -> std::result::Result<PeerReport, String> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let script = match name {
+        "textacy" => "scripts/peer_textacy.py",
+        other => return Err(format!("unknown peer {other}")),
+    };
+    if !Path::new(script).exists() {
+        return Err(format!("{script} not found (run from the project root)"));
+    }
+    let budget = (mb * 1e6) as usize;
+    let mut subset = Vec::new();
+    let mut bytes = 0;
+    for d in docs {
+        if bytes >= budget {
+            break;
+        }
+        bytes += d.text.len();
+        subset.push(d.clone());
+    }
+    let python = std::env::var("DOSSIER_PEER_PYTHON").unwrap_or_else(|_| "python3".into());
+    let mut child = Command::new(&python)
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {python}: {e}"))?;
+    {
+        let mut stdin = child.stdin.take().ok_or("no stdin for the peer")?;
+        for d in &subset {
+            let line = serde_json::json!({ "text": d.text });
+            writeln!(stdin, "{line}").map_err(|e| format!("writing to the peer: {e}"))?;
+        }
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("waiting for the peer: {e}"))?;
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).map_err(|e| {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let last = err.lines().last().unwrap_or("").to_string();
+        format!("the peer printed no JSON ({e}): {last}")
+    })?;
+    if let Some(e) = v.get("error").and_then(|e| e.as_str()) {
+        return Err(e.to_string());
+    }
+    let get = |k: &str| v.get(k).and_then(|x| x.as_f64()).unwrap_or(0.0);
+    let mbs = bytes as f64 / 1e6;
+    let ours = time_pass(pipeline, &subset, 1).map_err(|e| e.to_string())?;
+    Ok(PeerReport {
+        label: v
+            .get("peer")
+            .and_then(|x| x.as_str())
+            .unwrap_or(name)
+            .to_string(),
+        documents: subset.len(),
+        mb: mbs,
+        peer_mb_per_s: mbs / get("seconds").max(1e-9),
+        peer_mb_per_cpu_s: mbs / get("cpu_seconds").max(1e-9),
+        ours_mb_per_s: mbs / ours.seconds.max(1e-9),
+        ours_mb_per_cpu_s: mbs / ours.cpu_seconds.unwrap_or(ours.seconds).max(1e-9),
     })
 }
 

@@ -1170,10 +1170,7 @@ fn cue_frames(
             let numeral_next = toks.get(s + 1).is_some_and(|t| {
                 let w = lower(t, text);
                 w.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        w.as_str(),
-                        "half" | "a" | "one" | "two" | "three" | "a" | "dozen"
-                    )
+                    || matches!(w.as_str(), "half" | "a" | "one" | "two" | "three" | "dozen")
             });
             let bad_start = matches!(toks[s].kind, Kind::End | Kind::Comma | Kind::Close)
                 || (!that
