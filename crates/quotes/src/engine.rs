@@ -80,6 +80,7 @@ impl<'a> Doc<'a> {
             names.scan_sentence(text, &u.toks);
         }
         names.finish();
+        names.mark_quoted(&quotes);
         Doc {
             text,
             units,
@@ -1469,6 +1470,17 @@ fn according_to(text: &str, toks: &[Tok], quotes: &[Quote], i: usize, ui: usize)
     let np = right_np(text, toks, i + 2, n)?;
     let cue = toks[i].span.cover(toks[i + 1].span);
     let source = span_of(toks, np);
+    // "According to Daniel Reyes, an economist at the institute, every week …"
+    let mut appos = None;
+    let mut np = np;
+    if np.1 + 1 < n && toks[np.1].kind == Kind::Comma && i <= 3 {
+        if let Some(close) = (np.1 + 1..n.min(np.1 + 16)).find(|&k| toks[k].kind == Kind::Comma) {
+            if close > np.1 + 1 && resolve::looks_like_apposition(text, &toks[np.1 + 1..close]) {
+                appos = Some(span_of(toks, (np.1 + 1, close)));
+                np.1 = close;
+            }
+        }
+    }
     let (content, frame) = if np.1 < n && matches!(toks[np.1].kind, Kind::Comma) && i <= 3 {
         (
             content_span(toks, np.1 + 1, n)?,
@@ -1496,7 +1508,7 @@ fn according_to(text: &str, toks: &[Tok], quotes: &[Quote], i: usize, ui: usize)
         content,
         source: Some(source),
         cue: Some(cue),
-        appos: None,
+        appos,
         frame: vec![frame],
         unit: ui,
         speaker: None,

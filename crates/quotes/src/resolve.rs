@@ -206,6 +206,8 @@ pub struct NameMention {
     pub title: Option<Span>,
     /// Text of the name as written, possessive removed.
     pub display: String,
+    /// Inside a quotation (a name the speaker says, never a pronoun's antecedent).
+    pub quoted: bool,
 }
 
 /// Profile facts about a person or organisation.
@@ -409,6 +411,7 @@ impl Names {
                     subject: !seen_first && !in_pp,
                     title,
                     display,
+                    quoted: false,
                 });
             }
             seen_first = true;
@@ -427,6 +430,18 @@ impl Names {
             if let Some(last) = m.words.last() {
                 self.by_last.entry(last.clone()).or_default().push(i as u32);
             }
+        }
+    }
+
+    /// Mark the mentions inside `quotes` (sorted by start).
+    pub fn mark_quoted(&mut self, quotes: &[crate::marks::Quote]) {
+        for m in &mut self.mentions {
+            let k = quotes.partition_point(|q| q.span.start <= m.span.start);
+            m.quoted = quotes[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|q| q.span.contains(m.span));
         }
     }
 
@@ -476,7 +491,7 @@ impl Names {
         let best = self
             .before(pos)
             .take_while(|m| m.span.start >= floor)
-            .filter(|m| m.span.end <= pos && !m.org)
+            .filter(|m| m.span.end <= pos && !m.org && !m.quoted)
             .find(|m| !m.in_pp && (m.subject || m.words.len() >= 2));
         match (best, last_speaker) {
             (Some(m), Some((sp, name))) if *sp > m.span.start => Some(name.clone()),
