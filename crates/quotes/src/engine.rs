@@ -818,9 +818,21 @@ fn cue_frames(
                 b += 1;
             }
             let (source, appos) = if b == c {
-                // inverted: "…," said Trenin
+                // inverted: "…," said Trenin; "…," said Anna Berg, the harbor master
                 let np = right_np(text, toks, c + 1, n);
-                (np.map(|np| span_of(toks, np)), None)
+                let appos = np.and_then(|np| {
+                    (np.1 + 1 < n && toks[np.1].kind == Kind::Comma)
+                        .then_some(())
+                        .and_then(|_| {
+                            let close = (np.1 + 1..n).find(|&k| {
+                                matches!(toks[k].kind, Kind::Comma | Kind::End | Kind::Quote)
+                            })?;
+                            (close > np.1 + 1
+                                && resolve::looks_like_apposition(text, &toks[np.1 + 1..close]))
+                            .then(|| span_of(toks, (np.1 + 1, close)))
+                        })
+                });
+                (np.map(|np| span_of(toks, np)), appos)
             } else {
                 // subject after the quotation, then an optional apposition
                 let np_end = (b..c)

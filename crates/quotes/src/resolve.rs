@@ -544,8 +544,11 @@ pub fn role_affiliation(appos: &str) -> Profile {
             }
         }
     }
+    // "the harbor master" → "harbor master"; a longer description stays whole
+    // ("the Russian president at the time")
+    let short = a.split_whitespace().count() <= 4;
     Profile {
-        role: Some(a.to_string()),
+        role: Some(if short { strip_article(a) } else { a }.to_string()),
         affiliation: None,
     }
 }
