@@ -1185,9 +1185,10 @@ fn cue_frames(
                 w.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(w.as_str(), "half" | "a" | "one" | "two" | "three" | "dozen")
             });
+            let numeral_modifier =
+                numeral_next && matches!(first.as_str(), "about" | "over" | "up");
             let bad_start = matches!(toks[s].kind, Kind::End | Kind::Comma | Kind::Close)
-                || (!that
-                    && !(numeral_next && matches!(first.as_str(), "about" | "over" | "up"))
+                || (!(that || numeral_modifier)
                     && matches!(
                         first.as_str(),
                         "by" | "with"
