@@ -978,6 +978,49 @@ fn cue_frames(
             return adjunct_participle(text, toks, quotes, c, ui, unit);
         }
     }
+    // "As Mr. Bown observed, …" and "…, as the report noted."
+    if let Some(((a, b), _)) = subject {
+        if a > 0 && lower(&toks[a - 1], text) == "as" && b == c {
+            let at_start = a == 1 || (a >= 2 && toks[..a - 1].iter().all(|t| t.kind != Kind::Word));
+            let after_comma = a >= 2 && matches!(toks[a - 2].kind, Kind::Comma | Kind::Dash);
+            let k = skip_adjuncts(
+                text,
+                toks,
+                c + 1,
+                Cue {
+                    object: true,
+                    ..cue
+                },
+                quotes,
+            );
+            let found = |content: Span| Found {
+                kind: kind_of(quotes, &[content], text),
+                content: vec![content],
+                source: Some(span_of(toks, (a, b))),
+                cue: Some(cue_tok.span),
+                appos: None,
+                frame: vec![toks[a - 1].span.cover(toks[c].span)],
+                unit: ui,
+                speaker: None,
+                medium: None,
+            };
+            if at_start && k < n && toks[k].kind == Kind::Comma && words_in(toks, k + 1, n) >= 3 {
+                return content_span(toks, k + 1, n).map(found);
+            }
+            let rest_empty = toks[k.min(n)..]
+                .iter()
+                .all(|t| matches!(t.kind, Kind::End | Kind::Close | Kind::Quote));
+            if after_comma && rest_empty {
+                let start = toks
+                    .iter()
+                    .position(|t| t.span.start >= earlier_end)
+                    .unwrap_or(0);
+                if words_in(toks, start, a - 2) >= 3 {
+                    return content_span(toks, start, a - 2).map(found);
+                }
+            }
+        }
+    }
     let (source_np, appos) = match subject {
         Some((np, ap)) => (Some(np), ap),
         // "… and says he will …": a coordinated verb shares the earlier subject
