@@ -662,7 +662,20 @@ fn is_noun_use(text: &str, toks: &[Tok], i: usize) -> bool {
             lower(&toks[i + 1], text).as_str(),
             "tank" | "tanks" | "card" | "center" | "centre" | "office" | "box" | "piece" | "pieces"
         );
-    det || compound
+    // "the union's own report", "the ministry's report": a possessor before the word
+    let possessed = i > 0 && toks[i - 1].kind == Kind::Word && {
+        let p = lower(&toks[i - 1], text);
+        let w = lower(&toks[i], text);
+        // "he's said", "Trump's argued": 's is also "has"/"is" before a participle
+        let nounish = !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !matches!(
+                w.as_str(),
+                "said" | "told" | "wrote" | "written" | "thought" | "felt" | "found" | "shown"
+            );
+        p == "own" || nounish && (p.ends_with("'s") || p.ends_with("s'"))
+    };
+    det || compound || possessed
 }
 
 /// A cue verb at token `i` (not a noun use).
@@ -1076,7 +1089,14 @@ fn cue_frames(
     while k2 < n && matches!(toks[k2].kind, Kind::Colon | Kind::Comma) {
         k2 += 1;
     }
-    let quote_then_clause = k2 < n && {
+    // a quotation closing on `!`, `?` or `.` is a whole utterance, whatever follows
+    let whole_utterance = k2 < n
+        && quotes.iter().any(|q| {
+            q.span.start == toks[k2].span.start
+                && q.closed
+                && q.inner().slice(text).trim_end().ends_with(['!', '?', '.'])
+        });
+    let quote_then_clause = k2 < n && !whole_utterance && {
         let q0 = toks[k2].span.start;
         toks[k2..]
             .iter()
