@@ -1560,6 +1560,12 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let value = lex::lookup(lex::VAGUE_WORDS, &w)?;
     let m0 = caps.get(0)?;
+    // A capitalised "Now" opening a sentence or a quotation is a discourse connective
+    // ("Now the alliance's mission is more ...", "Now, he says, ..."), not a reference
+    // to the present; TimeML marks "now" only as a temporal adverb.
+    if w == "now" && m0.as_str().starts_with('N') && clause_initial(ctx.text, m0.start()) {
+        return None;
+    }
     // "current" is a time only as an adjective: a lower-case word follows
     // ("current levels"), and not the electrical or bookkeeping kind.
     if w == "current" {
@@ -1579,6 +1585,20 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
         TimeType::Date
     };
     Found::new(kind, value)
+}
+
+/// True when byte `i` opens a sentence, a line or a quotation: only spaces separate it
+/// from the text start, a line break, sentence-final punctuation or an opening quote.
+fn clause_initial(text: &str, i: usize) -> bool {
+    let left = text.get(..i).unwrap_or("");
+    let left = left.trim_end_matches([' ', '\t']);
+    match left.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '\n' | '\r' | '.' | '!' | '?' | '"' | '\u{201c}' | '`' | '\'' | '\u{2018}' | '\u{ab}'
+        ),
+    }
 }
 
 /// Words after "current" that make it a noun phrase about electricity or accounts.
