@@ -112,9 +112,7 @@ fn stated_alias(text: &str, toks: &[Tok], a: &Mention, b: &Mention, names: [&str
         .iter()
         .map(|t| text[t.start..t.end].to_lowercase())
         .collect();
-    let closes = toks
-        .get(b.t1)
-        .is_some_and(|t| &text[t.start..t.end] == ")");
+    let closes = toks.get(b.t1).is_some_and(|t| &text[t.start..t.end] == ")");
     if between == ["("] {
         let one_acronym =
             acronym_letters(names[0]).is_some() != acronym_letters(names[1]).is_some();
@@ -279,6 +277,8 @@ pub fn resolve(text: &str, toks: &[Tok], lex: &Lexicon, mut ms: Vec<Mention>) ->
                 label: lab,
                 id: EntityId(g as u32),
                 canonical: canonical.clone(),
+                role: None,
+                affiliation: None,
             });
         }
     }
