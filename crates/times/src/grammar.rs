@@ -412,7 +412,8 @@ impl Grammar {
                 };
                 let (start, end) = found.span.unwrap_or((m.start(), m.end()));
                 let (start, end) = trim(ctx.text, start, end);
-                if start >= end {
+                if start >= end || (self.rules[i].0 != "holiday" && in_title(ctx.text, start, end))
+                {
                     continue;
                 }
                 hits.push(Hit {
@@ -1589,6 +1590,38 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
         TimeType::Date
     };
     Found::new(kind, value)
+}
+
+/// True when a time word of the extent is capitalised where English writes it in lower
+/// case: the expression is part of a name or title (ABC's "This Week", "VOA Today", "60
+/// Minutes"), not a time. Month, weekday and season names, all-capital words ("EST")
+/// and the first word of a sentence are exempt.
+fn in_title(text: &str, start: usize, end: usize) -> bool {
+    let Some(s) = text.get(start..end) else {
+        return false;
+    };
+    let mut at = 0;
+    for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        let here = at;
+        at += w.len() + 1;
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if !first.is_uppercase() || w.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        if here == 0 && clause_initial(text, start) {
+            continue;
+        }
+        let lw = w.to_ascii_lowercase();
+        let named = lex::lookup(lex::MONTHS, &lw).is_some()
+            || lex::lookup(lex::WEEKDAYS, &lw).is_some()
+            || lex::SEASONS.iter().any(|r| r.0 == lw);
+        if !named {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when byte `i` opens a sentence, a line or a quotation: only spaces separate it
