@@ -25,7 +25,7 @@
 //! 2. An averaged structured perceptron ([`model`]) over hand-written hashed features
 //!    ([`features`]: word, shape, affixes, neighbours, gazetteer hits, document-level
 //!    capitalisation) tags BIO sequences line by line with Viterbi. Its weights
-//!    (`data/model.bin.gz`) were trained by `examples/train.rs` on news text labelled
+//!    (`data/model.bin`) were trained by `examples/train.rs` on news text labelled
 //!    offline by spaCy's small English model; spaCy is not needed at run time.
 //! 3. Rules ([`rules`]) fix what the model gets wrong in predictable ways: titles, org
 //!    suffixes, "Ministry of …", acronyms in parentheses, gazetteer places.
@@ -34,8 +34,8 @@
 //!
 //! # Performance
 //!
-//! Build the tagger once ([`EntityTagger::new`] decompresses the weights, ~30 ms); it is
-//! `Send + Sync`. Tagging is linear in the text: about 7 MB/s on one core including JSON
+//! Build the tagger once ([`EntityTagger::new`] parses the lexicons, ~2 ms; the
+//! weights are compiled in and read in place); it is `Send + Sync`. Tagging is linear in the text: about 7 MB/s on one core including JSON
 //! in and out (`examples/entities_jsonl.rs`).
 //!
 //! # Untrusted input
@@ -53,7 +53,8 @@ pub mod token;
 
 use dossier_core::{Entity, EntityLabel, Sentence};
 
-static WEIGHTS: &[u8] = include_bytes!("../data/model.bin.gz");
+/// The shipped weights, uncompressed, read in place (see [`model`]).
+static WEIGHTS: &[u8] = include_bytes!("../data/model.bin");
 
 /// Finds entities; build once, share across threads.
 #[derive(Debug)]
@@ -80,11 +81,11 @@ pub struct Mention {
 }
 
 impl EntityTagger {
-    /// Build the tagger (parses the lexicons and decompresses the weights).
+    /// Build the tagger (parses the lexicons and reads the compiled-in weights in place).
     pub fn new() -> EntityTagger {
         EntityTagger {
             lex: lexicon::Lexicon::load(),
-            model: model::Model::from_gzip(WEIGHTS).unwrap_or_else(model::Model::empty),
+            model: model::Model::from_static(WEIGHTS).unwrap_or_else(model::Model::empty),
         }
     }
 
@@ -220,8 +221,8 @@ mod tests {
 
     #[test]
     fn weights_are_shipped_and_load() {
-        let m = model::Model::from_gzip(WEIGHTS);
-        assert!(m.is_some(), "data/model.bin.gz is missing or malformed");
+        let m = model::Model::from_static(WEIGHTS);
+        assert!(m.is_some(), "data/model.bin is missing or malformed");
     }
 
     #[test]
