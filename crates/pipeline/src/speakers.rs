@@ -110,6 +110,14 @@ fn subset(a: &[String], b: &[String]) -> bool {
     !a.is_empty() && a.iter().all(|w| b.contains(w))
 }
 
+/// True when one name is a shorter form of the other: its words are all in the longer
+/// one, including the longer one's last word ("Putin" / "Vladimir Putin", "Foreign
+/// Ministry" / "Russian Foreign Ministry"; not "Trump" / "Trump Tower").
+fn shorter_form(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    subset(short, long) && long.last().is_some_and(|w| short.contains(w))
+}
+
 /// The fuller of two names of one entity: the one whose words contain the other's,
 /// else the longer one; ties keep `a`.
 fn fuller<'a>(a: &'a str, b: &'a str) -> &'a str {
@@ -143,6 +151,29 @@ fn occurrences(text: &str, needle: &str) -> Vec<Span> {
         }
     }
     out
+}
+
+/// True when byte `i` starts a sentence, a line or a quotation.
+fn opens_sentence(text: &str, i: usize) -> bool {
+    let left = text.get(..i).unwrap_or("").trim_end_matches([' ', '\t']);
+    left.chars().next_back().is_none_or(|c| {
+        matches!(
+            c,
+            '\n' | '\r'
+                | '.'
+                | '!'
+                | '?'
+                | ':'
+                | '"'
+                | '\u{201c}'
+                | '\''
+                | '\u{2018}'
+                | '\u{ab}'
+                | '('
+                | '-'
+                | '\u{2014}'
+        )
+    })
 }
 
 /// The source mention as a name span: `source` without a leading "the" and leading
@@ -198,9 +229,8 @@ pub(crate) fn reconcile(
         let at_source = a.source.and_then(|src| {
             entities.iter().find(|e| {
                 overlaps(e.span, src)
-                    && (subset(&words(e.span.slice(text)), &sw)
-                        || subset(&words(&e.canonical), &sw)
-                        || subset(&sw, &words(&e.canonical)))
+                    && (shorter_form(&words(e.span.slice(text)), &sw)
+                        || shorter_form(&words(&e.canonical), &sw))
             })
         });
         // b) an entity with the same name, or one name containing the other
@@ -210,7 +240,7 @@ pub(crate) fn reconcile(
                 let cw = words(&e.canonical);
                 let rank = if cw == sw {
                     3
-                } else if subset(&sw, &cw) || subset(&cw, &sw) {
+                } else if shorter_form(&sw, &cw) {
                     match e.label {
                         EntityLabel::Person | EntityLabel::Org => 2,
                         _ => 1,
@@ -228,7 +258,16 @@ pub(crate) fn reconcile(
             link[k] = Some(e.id);
             continue;
         }
-        // c) a new entity: the source mention and the name's other occurrences
+        // c) a new entity: the source mention and the name's other occurrences. A lone
+        // capitalised word is a name only when the article also capitalises it inside a
+        // sentence ("Economists warned", "Six percent" are sentence openers).
+        if sw.len() == 1
+            && !occurrences(text, bare)
+                .iter()
+                .any(|o| !opens_sentence(text, o.start))
+        {
+            continue;
+        }
         let mut spans: Vec<Span> = a
             .source
             .and_then(|src| source_name(text, tagger, src, &sw))
@@ -331,6 +370,26 @@ mod tests {
         assert!(!name_like("the analyst"));
         assert!(!name_like("he"));
         assert!(!name_like(""));
+    }
+
+    #[test]
+    fn sentence_openers() {
+        let t = "Economists warned. \"Six percent,\" said Ivanova of Ivanova Ltd.";
+        assert!(opens_sentence(t, 0));
+        assert!(opens_sentence(t, t.find("Six").unwrap()));
+        assert!(!opens_sentence(t, t.rfind("Ivanova").unwrap()));
+    }
+
+    #[test]
+    fn shorter_forms() {
+        let w = |s: &str| words(s);
+        assert!(shorter_form(&w("Putin"), &w("Vladimir Putin")));
+        assert!(shorter_form(
+            &w("Russian Foreign Ministry"),
+            &w("Foreign Ministry")
+        ));
+        assert!(!shorter_form(&w("Trump"), &w("Trump Tower")));
+        assert!(!shorter_form(&w("Carnegie"), &w("Carnegie Moscow Center")));
     }
 
     #[test]
