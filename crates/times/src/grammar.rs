@@ -1565,10 +1565,15 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let value = lex::lookup(lex::VAGUE_WORDS, &w)?;
     let m0 = caps.get(0)?;
-    // A capitalised "Now" opening a sentence or a quotation is a discourse connective
-    // ("Now the alliance's mission is more ...", "Now, he says, ..."), not a reference
-    // to the present; TimeML marks "now" only as a temporal adverb.
-    if w == "now" && m0.as_str().starts_with('N') && clause_initial(ctx.text, m0.start()) {
+    // "Now," opening a sentence or a quotation is a discourse marker ("Now, he says,
+    // ..."), not a reference to the present; TimeML marks "now" only as a temporal
+    // adverb. Without the comma it stays: "Now we are asking with our feet" contrasts
+    // times, and the TimeBank/AQUAINT gold tags that use as often as not.
+    if w == "now"
+        && m0.as_str().starts_with('N')
+        && after(ctx.text, m0.end()) == Some(',')
+        && clause_initial(ctx.text, m0.start())
+    {
         return None;
     }
     // "current" is a time only as an adjective: a lower-case word follows
