@@ -67,6 +67,9 @@ const NOT_NAME_OPENERS: &[&str] = &[
     "witnesses",
 ];
 
+/// Sources that can only stand for a person.
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me"];
+
 /// Lower-case words that may sit inside a name ("Ministry of Defence", "bin Salman").
 const NAME_JOINERS: &[&str] = &[
     "of", "the", "and", "for", "on", "in", "at", "de", "da", "di", "del", "der", "den", "van",
@@ -255,7 +258,14 @@ pub(crate) fn reconcile(
             best.map(|(_, e)| e)
         };
         if let Some(e) = at_source.or_else(by_name) {
-            link[k] = Some(e.id);
+            // "he said" resolved to a place is the resolver's slip: a place or a group
+            // does not take a person's role
+            let personal = a.source.is_some_and(|src| {
+                PERSONAL_PRONOUNS.contains(&src.slice(text).to_lowercase().as_str())
+            });
+            if !(personal && matches!(e.label, EntityLabel::Place | EntityLabel::Norp)) {
+                link[k] = Some(e.id);
+            }
             continue;
         }
         // c) a new entity: the source mention and the name's other occurrences. A lone

@@ -27,6 +27,9 @@ struct Case {
     /// Texts that must not be entity mentions.
     #[serde(default)]
     absent: Vec<String>,
+    /// Mention texts that must carry no role or affiliation.
+    #[serde(default)]
+    no_role: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -127,7 +130,17 @@ fn speakers_are_entities() {
                 ));
             }
         }
-        if case.speakers.is_empty() {
+        for x in &case.no_role {
+            if a.entities.iter().any(|e| {
+                e.span.slice(&doc.text) == x && (e.role.is_some() || e.affiliation.is_some())
+            }) {
+                failures.push(format!(
+                    "{}: {x:?} should carry no role; {shown}",
+                    case.name
+                ));
+            }
+        }
+        if case.speakers.is_empty() && case.no_role.is_empty() {
             let named: Vec<_> = a.entities.iter().filter(|e| e.role.is_some()).collect();
             if !named.is_empty() {
                 failures.push(format!(
