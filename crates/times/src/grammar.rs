@@ -395,6 +395,13 @@ impl Grammar {
         Grammar { rules }
     }
 
+    /// The process-wide grammar, compiled on first use (~12–25 ms) and shared by every
+    /// [`TimeTagger`](crate::TimeTagger) and by [`document_date`](crate::document_date).
+    pub(crate) fn shared() -> &'static Grammar {
+        static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
+        GRAMMAR.get_or_init(Grammar::new)
+    }
+
     /// Names of the rules, in priority order.
     #[cfg(test)]
     pub(crate) fn names(&self) -> Vec<&'static str> {
