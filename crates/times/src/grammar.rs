@@ -539,7 +539,7 @@ fn lean(ctx: &Ctx, start: usize, end: usize) -> Lean {
 /// A future auxiliary in the clause just before a weekday ("will meet Friday").
 /// Weekdays in news are past unless the verb governing them is in the future.
 fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
-    let mut s = start.saturating_sub(40);
+    let mut s = start.saturating_sub(AHEAD_WINDOW);
     while !ctx.text.is_char_boundary(s) {
         s -= 1;
     }
@@ -547,18 +547,37 @@ fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
     let left = left
         .rfind([',', '.', ';', '\n', '"'])
         .map_or(left, |i| &left[i + 1..]);
-    left.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            let w = w.to_ascii_lowercase();
-            FUTURE_CUES.contains(&w.as_str())
-                || WEEKDAY_FUTURE_CUES.contains(&w.as_str())
-                || w.ends_with("'ll")
-                || w.ends_with("’ll")
-        })
+    // "Wednesday's ruling": a possessive weekday names an event already reported
+    let possessive = ctx
+        .text
+        .get(start..)
+        .and_then(|r| r.find(|c: char| !c.is_alphabetic()).map(|i| &r[i..]))
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+    left.contains(" set to ")
+        || left
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| {
+                // "Until Thursday, they had ...": a clause-opening "Until" looks back
+                let cue = WEEKDAY_FUTURE_CUES.contains(&w) && !possessive;
+                let w = w.to_ascii_lowercase();
+                FUTURE_CUES.contains(&w.as_str()) || cue || w.ends_with("'ll") || w.ends_with("’ll")
+            })
 }
 
-/// Extra cues that put a nearby weekday ahead: plans, "as soon as".
-const WEEKDAY_FUTURE_CUES: &[&str] = &["planned", "planning", "plans", "soon"];
+/// How far back (bytes, within the clause) [`looks_ahead`] reads.
+const AHEAD_WINDOW: usize = 80;
+
+/// Extra cues that put a nearby weekday ahead: plans, schedules, deadlines ("until
+/// Tuesday", "as early as Tuesday", "set to resume Monday", "would travel Thursday").
+const WEEKDAY_FUTURE_CUES: &[&str] = &[
+    "planned",
+    "planning",
+    "plans",
+    "soon",
+    "until",
+    "would",
+    "postponed",
+];
 
 const FUTURE_CUES: &[&str] = &[
     "will",
