@@ -1,6 +1,7 @@
 //! The batch contract of `EVAL.md`, read back with strict structs of our own (after
 //! ripgrep's `tests/json.rs`): a field that is renamed, retyped or added without
-//! notice fails here. The optional additions `error` and `diagnostics` are allowed.
+//! notice fails here. The optional additions `error`, `diagnostics` and an entity's
+//! `role` / `affiliation` (from the attributions whose speaker it is) are allowed.
 //!
 //! Also the `--json` and human views of `examples/articles/port-strike.txt`; the
 //! `--json` output is an insta snapshot (`tests/snapshots/`). When the engine improves
@@ -65,6 +66,10 @@ struct Entity {
     end: usize,
     label: Label,
     entity: String,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    affiliation: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

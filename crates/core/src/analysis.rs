@@ -171,6 +171,11 @@ pub struct Entity {
     pub id: EntityId,
     /// Canonical name: the fullest form in the article (or from a gazetteer).
     pub canonical: String,
+    /// The entity's role ("director", "spokesman"), when the article gives one: taken
+    /// from the attributions whose speaker is this entity. Same on every mention of it.
+    pub role: Option<String>,
+    /// The entity's organisation ("Carnegie Moscow Center"), like `role`.
+    pub affiliation: Option<String>,
 }
 
 /// TIMEX3 types.

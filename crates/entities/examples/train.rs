@@ -1,9 +1,9 @@
-//! Train the entity perceptron from teacher-labelled text and write `data/model.bin.gz`.
+//! Train the entity perceptron from teacher-labelled text and write `data/model.bin`.
 //!
 //! ```text
 //! /tmp/spv/bin/python crates/entities/scripts/teacher.py --out /tmp/silver.jsonl
 //! CARGO_TARGET_DIR=/work/target-entities cargo run --release -p dossier-entities \
-//!     --example train -- /tmp/silver.jsonl crates/entities/data/model.bin.gz
+//!     --example train -- /tmp/silver.jsonl crates/entities/data/model.bin
 //! ```
 //!
 //! Input: JSON lines `{"doc", "text", "ents": [[start, end, label]]}` (code-point offsets),
@@ -139,7 +139,7 @@ fn main() {
     let out = args
         .get(2)
         .map(String::as_str)
-        .unwrap_or("crates/entities/data/model.bin.gz");
+        .unwrap_or("crates/entities/data/model.bin");
     let epochs: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(EPOCHS);
     let bits: u32 = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(BITS);
     let lex = Lexicon::load();
@@ -203,7 +203,7 @@ fn main() {
         .expect("write weights");
     eprintln!("wrote {out}");
     // token accuracy on the held-back documents (against the teacher)
-    let m = model::Model::from_gzip(&std::fs::read(out).expect("read back")).expect("parse back");
+    let m = model::Model::from_bytes(&std::fs::read(out).expect("read back")).expect("parse back");
     let (mut ok, mut all) = (0usize, 0usize);
     for (feats, gold) in &check {
         let em: Vec<[i32; model::NCLASS]> = feats

@@ -25,7 +25,7 @@
 //! 2. An averaged structured perceptron ([`model`]) over hand-written hashed features
 //!    ([`features`]: word, shape, affixes, neighbours, gazetteer hits, document-level
 //!    capitalisation) tags BIO sequences line by line with Viterbi. Its weights
-//!    (`data/model.bin.gz`) were trained by `examples/train.rs` on news text labelled
+//!    (`data/model.bin`) were trained by `examples/train.rs` on news text labelled
 //!    offline by spaCy's small English model; spaCy is not needed at run time.
 //! 3. Rules ([`rules`]) fix what the model gets wrong in predictable ways: titles, org
 //!    suffixes, "Ministry of …", acronyms in parentheses, gazetteer places.
@@ -34,8 +34,8 @@
 //!
 //! # Performance
 //!
-//! Build the tagger once ([`EntityTagger::new`] decompresses the weights, ~30 ms); it is
-//! `Send + Sync`. Tagging is linear in the text: about 7 MB/s on one core including JSON
+//! Build the tagger once ([`EntityTagger::new`] parses the lexicons, ~2 ms; the
+//! weights are compiled in and read in place); it is `Send + Sync`. Tagging is linear in the text: about 7 MB/s on one core including JSON
 //! in and out (`examples/entities_jsonl.rs`).
 //!
 //! # Untrusted input
@@ -53,7 +53,8 @@ pub mod token;
 
 use dossier_core::{Entity, EntityLabel, Sentence};
 
-static WEIGHTS: &[u8] = include_bytes!("../data/model.bin.gz");
+/// The shipped weights, uncompressed, read in place (see [`model`]).
+static WEIGHTS: &[u8] = include_bytes!("../data/model.bin");
 
 /// Finds entities; build once, share across threads.
 #[derive(Debug)]
@@ -80,11 +81,11 @@ pub struct Mention {
 }
 
 impl EntityTagger {
-    /// Build the tagger (parses the lexicons and decompresses the weights).
+    /// Build the tagger (parses the lexicons and reads the compiled-in weights in place).
     pub fn new() -> EntityTagger {
         EntityTagger {
             lex: lexicon::Lexicon::load(),
-            model: model::Model::from_gzip(WEIGHTS).unwrap_or_else(model::Model::empty),
+            model: model::Model::from_static(WEIGHTS).unwrap_or_else(model::Model::empty),
         }
     }
 
@@ -138,6 +139,59 @@ impl EntityTagger {
         out
     }
 
+    /// `name` without its leading titles ("President Vladimir Putin" → "Vladimir
+    /// Putin", "Foreign Minister Sergei Lavrov" → "Sergei Lavrov"); the name itself
+    /// when it is nothing but titles.
+    pub fn strip_titles<'a>(&self, name: &'a str) -> &'a str {
+        let title = 1u32 << lexicon::Kind::Title as u32;
+        let mut rest = name.trim();
+        loop {
+            let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+            // the longest title phrase (up to 3 words) at the start
+            let cut = (1..=words.len().min(3)).rev().find(|&k| {
+                k < rest.split_whitespace().count()
+                    && self.lex.kinds_of(&words[..k].join(" ")) & title != 0
+            });
+            let Some(k) = cut else { break };
+            let mut r = rest;
+            for _ in 0..k {
+                r = r.trim_start();
+                r = &r[r.find(char::is_whitespace).unwrap_or(r.len())..];
+            }
+            rest = r.trim_start();
+        }
+        if rest.is_empty() {
+            name.trim()
+        } else {
+            rest
+        }
+    }
+
+    /// The label a speaker name from the attribution engine gets when the tagger did
+    /// not see it: ORG for known organisations, acronyms, and names that start or end
+    /// with an organisation word ("Russian Foreign Ministry", "Carnegie Moscow Center"),
+    /// PLACE for countries and states ("Russia said"), else PERSON.
+    pub fn speaker_label(&self, name: &str) -> EntityLabel {
+        use lexicon::Kind;
+        let bit = |k: Kind| 1u32 << k as u32;
+        let name = name.trim();
+        let whole = self.lex.kinds_of(name);
+        if whole & bit(Kind::Org) != 0 || resolve::acronym_letters(name).is_some() {
+            return EntityLabel::Org;
+        }
+        if whole & (bit(Kind::Country) | bit(Kind::State) | bit(Kind::Continent)) != 0 {
+            return EntityLabel::Place;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let first = words.first().map_or(0, |w| self.lex.kinds_of(w));
+        let last = words.last().map_or(0, |w| self.lex.kinds_of(w));
+        if last & bit(Kind::OrgEnd) != 0 || (words.len() > 1 && first & bit(Kind::OrgStart) != 0) {
+            EntityLabel::Org
+        } else {
+            EntityLabel::Person
+        }
+    }
+
     /// Entity mentions in `text` (sentences are spans into `text`; may be empty).
     pub fn tag(&self, text: &str, sentences: &[Sentence]) -> Vec<Entity> {
         let toks = token::tokenize(text, sentences);
@@ -167,8 +221,24 @@ mod tests {
 
     #[test]
     fn weights_are_shipped_and_load() {
-        let m = model::Model::from_gzip(WEIGHTS);
-        assert!(m.is_some(), "data/model.bin.gz is missing or malformed");
+        let m = model::Model::from_static(WEIGHTS);
+        assert!(m.is_some(), "data/model.bin is missing or malformed");
+    }
+
+    #[test]
+    fn titles_and_speaker_labels() {
+        let t = EntityTagger::new();
+        assert_eq!(t.strip_titles("President Vladimir Putin"), "Vladimir Putin");
+        assert_eq!(t.strip_titles("Prime Minister Jane Doe"), "Jane Doe");
+        assert_eq!(t.strip_titles("Dmitry Trenin"), "Dmitry Trenin");
+        assert_eq!(t.strip_titles("President"), "President");
+        assert_eq!(t.speaker_label("Dmitry Trenin"), EntityLabel::Person);
+        assert_eq!(
+            t.speaker_label("Russian Foreign Ministry"),
+            EntityLabel::Org
+        );
+        assert_eq!(t.speaker_label("CSTO"), EntityLabel::Org);
+        assert_eq!(t.speaker_label("Kremlin"), EntityLabel::Org);
     }
 
     #[test]

@@ -1,9 +1,15 @@
 //! The averaged structured perceptron: hashed emission weights, BIO transitions, Viterbi.
 //!
-//! Weights file (`data/model.bin.gz`, gzip): a UTF-8 provenance header ending in a NUL
-//! byte, then `DOSENT01`, `bits: u32`, `classes: u32`, transitions
-//! `(classes + 1) * classes` and emissions `(1 << bits) * classes` as little-endian `i16`.
+//! Weights file (`data/model.bin`, uncompressed; `.gz` files are read too): a UTF-8
+//! provenance header ending in a NUL byte, then `DOSENT01`, `bits: u32`, `classes: u32`,
+//! transitions `(classes + 1) * classes` and emissions `(1 << bits) * classes` as
+//! little-endian `i16`.
+//!
+//! The shipped weights are compiled into the binary and read in place
+//! ([`Model::from_static`]): building a tagger copies nothing but the 132 transition
+//! weights, so a process pays no decompression at start-up.
 
+use std::borrow::Cow;
 use std::io::Read;
 
 /// Coarse labels the model predicts.
@@ -44,40 +50,70 @@ const MAGIC: &[u8; 8] = b"DOSENT01";
 pub struct Model {
     bits: u32,
     trans: Vec<i32>,
-    emit: Vec<i16>,
+    /// Emission weights as little-endian `i16` bytes, borrowed from the binary when the
+    /// weights are the shipped ones.
+    emit: Cow<'static, [u8]>,
+}
+
+/// Where the emission bytes start in a weights file, and its `bits`. `None` when the
+/// file is malformed.
+fn layout(raw: &[u8]) -> Option<(usize, u32, Vec<i16>)> {
+    let nul = raw.iter().position(|&b| b == 0)?;
+    let body = &raw[nul + 1..];
+    if body.len() < 16 || &body[..8] != MAGIC {
+        return None;
+    }
+    let bits = u32::from_le_bytes(body[8..12].try_into().ok()?);
+    let classes = u32::from_le_bytes(body[12..16].try_into().ok()?) as usize;
+    if classes != NCLASS || bits > 24 {
+        return None;
+    }
+    let nt = (NCLASS + 1) * NCLASS;
+    let ne = (1usize << bits) * NCLASS;
+    let data = &body[16..];
+    if data.len() != 2 * (nt + ne) {
+        return None;
+    }
+    let trans: Vec<i16> = data[..2 * nt]
+        .chunks_exact(2)
+        .map(|c| i16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    Some((nul + 1 + 16 + 2 * nt, bits, trans))
 }
 
 impl Model {
+    /// Read an uncompressed weights file in place (no copy of the emissions).
+    pub fn from_static(raw: &'static [u8]) -> Option<Model> {
+        let (at, bits, trans) = layout(raw)?;
+        Some(Model {
+            bits,
+            trans: masked_transitions(&trans),
+            emit: Cow::Borrowed(&raw[at..]),
+        })
+    }
+
+    /// Parse an uncompressed weights file (copies it).
+    pub fn from_bytes(raw: &[u8]) -> Option<Model> {
+        let (at, bits, trans) = layout(raw)?;
+        Some(Model {
+            bits,
+            trans: masked_transitions(&trans),
+            emit: Cow::Owned(raw[at..].to_vec()),
+        })
+    }
+
     /// Parse a gzip weights file. `None` when it is malformed.
     pub fn from_gzip(bytes: &[u8]) -> Option<Model> {
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .ok()?;
-        let nul = raw.iter().position(|&b| b == 0)?;
-        let body = &raw[nul + 1..];
-        if body.len() < 16 || &body[..8] != MAGIC {
-            return None;
-        }
-        let bits = u32::from_le_bytes(body[8..12].try_into().ok()?);
-        let classes = u32::from_le_bytes(body[12..16].try_into().ok()?) as usize;
-        if classes != NCLASS || bits > 24 {
-            return None;
-        }
-        let nt = (NCLASS + 1) * NCLASS;
-        let ne = (1usize << bits) * NCLASS;
-        let data = &body[16..];
-        if data.len() != 2 * (nt + ne) {
-            return None;
-        }
-        let vals: Vec<i16> = data
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let (at, bits, trans) = layout(&raw)?;
+        raw.drain(..at);
         Some(Model {
             bits,
-            trans: masked_transitions(&vals[..nt]),
-            emit: vals[nt..].to_vec(),
+            trans: masked_transitions(&trans),
+            emit: Cow::Owned(raw),
         })
     }
 
@@ -86,7 +122,7 @@ impl Model {
         Model {
             bits: 0,
             trans: masked_transitions(&[0; (NCLASS + 1) * NCLASS]),
-            emit: vec![0; NCLASS],
+            emit: Cow::Owned(vec![0; 2 * NCLASS]),
         }
     }
 
@@ -100,10 +136,12 @@ impl Model {
     #[inline]
     pub fn emission(&self, hashes: &[u64], scores: &mut [i32; NCLASS]) {
         for &h in hashes {
-            let b = self.bucket(h) * NCLASS;
-            let row = &self.emit[b..b + NCLASS];
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += w as i32;
+            let b = self.bucket(h) * NCLASS * 2;
+            let Some(row) = self.emit.get(b..b + 2 * NCLASS) else {
+                continue;
+            };
+            for (s, w) in scores.iter_mut().zip(row.chunks_exact(2)) {
+                *s += i16::from_le_bytes([w[0], w[1]]) as i32;
             }
         }
     }
@@ -312,7 +350,7 @@ pub mod train {
             wrong
         }
 
-        /// Averaged weights, quantised to `i16`, written as a gzip weights file.
+        /// Averaged weights, quantised to `i16`, written as an uncompressed weights file.
         pub fn write(&self, header: &str, out: impl Write) -> std::io::Result<()> {
             let t = self.step.max(1) as f64;
             let avg: Vec<f64> = (0..self.w.len())
@@ -320,7 +358,7 @@ pub mod train {
                 .collect();
             let max = avg.iter().fold(0f64, |m, v| m.max(v.abs())).max(1e-9);
             let scale = 32000.0 / max;
-            let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::best());
+            let mut gz = std::io::BufWriter::new(out);
             gz.write_all(header.as_bytes())?;
             gz.write_all(&[0])?;
             gz.write_all(MAGIC)?;
@@ -331,7 +369,7 @@ pub mod train {
                 buf.extend_from_slice(&((v * scale).round() as i16).to_le_bytes());
             }
             gz.write_all(&buf)?;
-            gz.finish()?;
+            gz.flush()?;
             Ok(())
         }
     }

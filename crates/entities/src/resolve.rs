@@ -76,6 +76,55 @@ pub fn acronym_letters(s: &str) -> Option<String> {
     }
 }
 
+/// Words between two mentions that make the second another name of the first, as the
+/// article states it: "Toqaev (also spelled Tokayev)", "Islamic State, also known as ISIS".
+/// Lower-case token texts; a leading "(" also needs a ")" right after the second name.
+const STATED_ALIAS: &[&[&str]] = &[
+    &["(", "also", "spelled"],
+    &["(", "also", "written"],
+    &["(", "also", "known", "as"],
+    &["(", "known", "as"],
+    &["(", "also", "called"],
+    &["(", "formerly"],
+    &["(", "formerly", "known", "as"],
+    &["(", "a.k.a."],
+    &["(", "aka"],
+    &["(", "or"],
+    &[",", "also", "spelled"],
+    &[",", "also", "known", "as"],
+    &[",", "known", "as"],
+    &[",", "also", "called"],
+    &[",", "formerly", "known", "as"],
+    &[",", "a.k.a."],
+    &["also", "known", "as"],
+    &["a.k.a."],
+];
+
+/// True when mention `b` is stated to be another name of mention `a` (`a` before `b`):
+/// a connector from [`STATED_ALIAS`], or a bare parenthesis pairing a name with its
+/// acronym in either order ("Federal Security Service (FSB)", "OSCE (Organization for
+/// Security ...)"), even when the letters are not the name's initials.
+fn stated_alias(text: &str, toks: &[Tok], a: &Mention, b: &Mention, names: [&str; 2]) -> bool {
+    if b.t0 <= a.t1 || b.t0 - a.t1 > 4 {
+        return false;
+    }
+    let between: Vec<String> = toks[a.t1..b.t0]
+        .iter()
+        .map(|t| text[t.start..t.end].to_lowercase())
+        .collect();
+    let closes = toks.get(b.t1).is_some_and(|t| &text[t.start..t.end] == ")");
+    if between == ["("] {
+        let one_acronym =
+            acronym_letters(names[0]).is_some() != acronym_letters(names[1]).is_some();
+        return closes && one_acronym;
+    }
+    STATED_ALIAS.iter().any(|c| {
+        c.len() == between.len()
+            && c.iter().zip(&between).all(|(x, y)| x == y)
+            && (c[0] != "(" || closes)
+    })
+}
+
 struct Group {
     members: Vec<usize>,
 }
@@ -134,7 +183,16 @@ pub fn resolve(text: &str, toks: &[Tok], lex: &Lexicon, mut ms: Vec<Mention>) ->
             }
         }
     }
-    // 3. person surnames (and lone given+surname subsets): the last word of a fuller name
+    // 3. names the article states to be the same ("X (also known as Y)", "Name (ACR)")
+    for i in 0..n {
+        for j in i + 1..n.min(i + 3) {
+            if stated_alias(text, toks, &ms[i], &ms[j], [names[i], names[j]]) {
+                union(&mut parent, i, j);
+                // later mentions of either form follow through the same-key step above
+            }
+        }
+    }
+    // 4. person surnames (and lone given+surname subsets): the last word of a fuller name
     for i in 0..n {
         let country = lex.kinds_of(names[i]) & PLACE_KINDS != 0;
         if keys[i].len() != 1
@@ -219,6 +277,8 @@ pub fn resolve(text: &str, toks: &[Tok], lex: &Lexicon, mut ms: Vec<Mention>) ->
                 label: lab,
                 id: EntityId(g as u32),
                 canonical: canonical.clone(),
+                role: None,
+                affiliation: None,
             });
         }
     }

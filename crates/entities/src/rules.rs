@@ -109,7 +109,9 @@ fn split_bad_words(text: &str, toks: &[Tok], m: Mention, out: &mut Vec<Mention>)
             && tok(text, toks, k) == "and"
             && tok(text, toks, k - 1) == last
             && k + 2 < m.t1;
-        let cut = k == m.t1 || pair || {
+        // "OSCE (Organization for ...": a parenthesis ends a name
+        let paren = k < m.t1 && matches!(tok(text, toks, k), "(" | ")" | "[" | "]");
+        let cut = k == m.t1 || pair || paren || {
             let w = tok(text, toks, k);
             toks[k].word
                 && w.chars().next().is_some_and(|c| c.is_lowercase())
@@ -467,6 +469,31 @@ pub fn apply(
                     label: m.label,
                 });
             }
+        }
+    }
+    // 5b. "ACR (Full Name)": the expansion, when its initials spell the acronym
+    for m in &ms {
+        let p = m.t1;
+        if m.t1 != m.t0 + 1 || p + 2 >= toks.len() || tok(text, toks, p) != "(" {
+            continue;
+        }
+        let Some(letters) = acronym_letters(tok(text, toks, m.t0)) else {
+            continue;
+        };
+        let Some(close) = (p + 2..toks.len().min(p + 12)).find(|&k| tok(text, toks, k) == ")")
+        else {
+            continue;
+        };
+        let inner = &text[toks[p + 1].start..toks[close - 1].end];
+        if !covered[p + 1..close].iter().any(|&c| c)
+            && capitalised(tok(text, toks, p + 1))
+            && crate::resolve::initials(inner) == letters
+        {
+            add.push(Mention {
+                t0: p + 1,
+                t1: close,
+                label: m.label,
+            });
         }
     }
     let commit = |add: Vec<Mention>, ms: &mut Vec<Mention>, covered: &mut Vec<bool>| {

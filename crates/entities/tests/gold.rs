@@ -3,7 +3,9 @@
 //! Each `[[test]]` has a `name`, a `text`, and expectations: `entities = [{text, label,
 //! entity}]` (the span text must be tagged with that label, and `entity`, when given, is
 //! its canonical name), `absent = [..]` (texts that must not be tagged) and
-//! `not_label = [{text, label}]` (the text must not carry that label).
+//! `not_label = [{text, label}]` (the text must not carry that label) and
+//! `same = [[a, b]]` (the first mention tagged exactly `a` and the first tagged exactly `b`
+//! belong to one entity).
 //! `DOSSIER_TEST=substring` runs only the matching tests. All failures are reported together.
 
 use dossier_entities::EntityTagger;
@@ -27,6 +29,9 @@ struct Case {
     absent: Vec<String>,
     #[serde(default)]
     not_label: Vec<NotLabel>,
+    /// Pairs of mention texts that must belong to the same entity (same id).
+    #[serde(default)]
+    same: Vec<[String; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -107,6 +112,20 @@ fn gold() {
                         case.name,
                         x.text,
                         x.label,
+                        shown.join(", ")
+                    ));
+                }
+            }
+            for [a, b] in &case.same {
+                let id = |t: &str| {
+                    ents.iter()
+                        .find(|e| e.span.slice(&case.text) == t)
+                        .map(|e| e.id)
+                };
+                if id(a).is_none() || id(a) != id(b) {
+                    failures.push(format!(
+                        "{}: {a:?} and {b:?} should be one entity; got [{}]",
+                        case.name,
                         shown.join(", ")
                     ));
                 }

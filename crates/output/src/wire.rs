@@ -72,6 +72,12 @@ pub struct WireEntity<'a> {
     pub label: &'static str,
     /// Canonical name.
     pub entity: &'a str,
+    /// The entity's role, when an attribution gives it (an addition to the contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+    /// The entity's affiliation, when an attribution gives it (an addition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<&'a str>,
 }
 
 /// One time expression on the wire.
@@ -197,6 +203,8 @@ impl<'a> Record<'a> {
                         end,
                         label: e.label.as_str(),
                         entity: &e.canonical,
+                        role: e.role.as_deref(),
+                        affiliation: e.affiliation.as_deref(),
                     }
                 })
                 .collect(),

@@ -16,6 +16,8 @@
 
 pub use dossier_core::*;
 
+mod speakers;
+
 use dossier_entities::EntityTagger;
 use dossier_events::EventCoder;
 use dossier_quotes::{QuoteExtractor, QuoteInput};
@@ -137,6 +139,10 @@ impl Pipeline {
             let (attributions, diagnostics) = q.extract(&input);
             analysis.attributions = attributions;
             analysis.diagnostics.extend(diagnostics);
+        }
+        if let (Some(e), Some(_)) = (&self.entities, &self.quotes) {
+            // speakers are entities; their roles and affiliations describe them
+            speakers::reconcile(text, e, &mut analysis.attributions, &mut analysis.entities);
         }
         if let Some(ev) = &self.events {
             analysis.events = ev.code(

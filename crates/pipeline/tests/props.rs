@@ -98,6 +98,14 @@ const FRAGMENTS: &[&str] = &[
     "We will fight",
     "The deal is dead",
     "It was",
+    " said ",
+    "Anna Petrova",
+    "Petrova",
+    ", director of the Northport Institute,",
+    "President ",
+    "the Federal Security Service (FSB)",
+    ", also known as ",
+    " told reporters",
     "Mr.",
     "U.S.",
     "Jan.",
@@ -282,8 +290,29 @@ fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
     for e in &a.entities {
         check_span(text, e.span, "entity")?;
     }
+    // entities stay sorted and disjoint after speakers are added, and every mention of
+    // one entity carries the same name, role and affiliation
+    for w in a.entities.windows(2) {
+        prop_assert!(
+            w[0].span.end <= w[1].span.start,
+            "entities overlap or are out of order: {:?} {:?}",
+            w[0].span,
+            w[1].span
+        );
+    }
+    for e in &a.entities {
+        let first = a.entities.iter().find(|x| x.id == e.id);
+        prop_assert!(first.is_some_and(|f| f.canonical == e.canonical
+            && f.role == e.role
+            && f.affiliation == e.affiliation));
+    }
     for t in &a.times {
         check_span(text, t.span, "time")?;
+        prop_assert!(
+            dossier_times::is_valid_value(&t.value),
+            "invalid TIMEX3 value {:?}",
+            t.value
+        );
     }
     for e in &a.events {
         check_span(text, e.span, "event")?;

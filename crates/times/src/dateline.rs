@@ -1,7 +1,5 @@
 //! The document date from a dateline near the top of the text.
 
-use std::sync::OnceLock;
-
 use dossier_core::Date;
 
 use crate::grammar::{Ctx, Grammar};
@@ -23,8 +21,7 @@ const HEAD: usize = 600;
 /// assert!(document_date("No date here. Not even March.").is_none());
 /// ```
 pub fn document_date(text: &str) -> Option<Date> {
-    static GRAMMAR: OnceLock<Grammar> = OnceLock::new();
-    let grammar = GRAMMAR.get_or_init(Grammar::new);
+    let grammar = Grammar::shared();
     let mut end = HEAD.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -383,9 +383,9 @@ impl Grammar {
         let rules = RULES
             .iter()
             .map(|r| {
-                // ASCII word boundaries: a Unicode `\b` makes the lazy DFA give up on
-                // any non-ASCII text (curly quotes, accents) and fall back to the slow
-                // PikeVM over the whole document.
+                // ASCII word boundaries: a Unicode `\b` makes the fast DFA give up on
+                // any non-ASCII text (curly quotes, dashes), which made this stage the
+                // pipeline's slowest by far. News dates and numbers are ASCII.
                 let pattern = (r.pattern)(&frags).replace(r"\b", r"(?-u:\b)");
                 let re = Regex::new(&pattern)
                     .unwrap_or_else(|e| panic!("rule {} does not compile: {e}", r.name));
@@ -393,6 +393,13 @@ impl Grammar {
             })
             .collect();
         Grammar { rules }
+    }
+
+    /// The process-wide grammar, compiled on first use (~12–25 ms) and shared by every
+    /// [`TimeTagger`](crate::TimeTagger) and by [`document_date`](crate::document_date).
+    pub(crate) fn shared() -> &'static Grammar {
+        static GRAMMAR: std::sync::OnceLock<Grammar> = std::sync::OnceLock::new();
+        GRAMMAR.get_or_init(Grammar::new)
     }
 
     /// Names of the rules, in priority order.
@@ -412,7 +419,8 @@ impl Grammar {
                 };
                 let (start, end) = found.span.unwrap_or((m.start(), m.end()));
                 let (start, end) = trim(ctx.text, start, end);
-                if start >= end {
+                if start >= end || (self.rules[i].0 != "holiday" && in_title(ctx.text, start, end))
+                {
                     continue;
                 }
                 hits.push(Hit {
@@ -531,7 +539,7 @@ fn lean(ctx: &Ctx, start: usize, end: usize) -> Lean {
 /// A future auxiliary in the clause just before a weekday ("will meet Friday").
 /// Weekdays in news are past unless the verb governing them is in the future.
 fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
-    let mut s = start.saturating_sub(40);
+    let mut s = start.saturating_sub(AHEAD_WINDOW);
     while !ctx.text.is_char_boundary(s) {
         s -= 1;
     }
@@ -539,18 +547,37 @@ fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
     let left = left
         .rfind([',', '.', ';', '\n', '"'])
         .map_or(left, |i| &left[i + 1..]);
-    left.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            let w = w.to_ascii_lowercase();
-            FUTURE_CUES.contains(&w.as_str())
-                || WEEKDAY_FUTURE_CUES.contains(&w.as_str())
-                || w.ends_with("'ll")
-                || w.ends_with("’ll")
-        })
+    // "Wednesday's ruling": a possessive weekday names an event already reported
+    let possessive = ctx
+        .text
+        .get(start..)
+        .and_then(|r| r.find(|c: char| !c.is_alphabetic()).map(|i| &r[i..]))
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+    left.contains(" set to ")
+        || left
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| {
+                // "Until Thursday, they had ...": a clause-opening "Until" looks back
+                let cue = WEEKDAY_FUTURE_CUES.contains(&w) && !possessive;
+                let w = w.to_ascii_lowercase();
+                FUTURE_CUES.contains(&w.as_str()) || cue || w.ends_with("'ll") || w.ends_with("’ll")
+            })
 }
 
-/// Extra cues that put a nearby weekday ahead: plans, "as soon as".
-const WEEKDAY_FUTURE_CUES: &[&str] = &["planned", "planning", "plans", "soon"];
+/// How far back (bytes, within the clause) [`looks_ahead`] reads.
+const AHEAD_WINDOW: usize = 80;
+
+/// Extra cues that put a nearby weekday ahead: plans, schedules, deadlines ("until
+/// Tuesday", "as early as Tuesday", "set to resume Monday", "would travel Thursday").
+const WEEKDAY_FUTURE_CUES: &[&str] = &[
+    "planned",
+    "planning",
+    "plans",
+    "soon",
+    "until",
+    "would",
+    "postponed",
+];
 
 const FUTURE_CUES: &[&str] = &[
     "will",
@@ -1564,6 +1591,17 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
     let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
     let value = lex::lookup(lex::VAGUE_WORDS, &w)?;
     let m0 = caps.get(0)?;
+    // "Now," opening a sentence or a quotation is a discourse marker ("Now, he says,
+    // ..."), not a reference to the present; TimeML marks "now" only as a temporal
+    // adverb. Without the comma it stays: "Now we are asking with our feet" contrasts
+    // times, and the TimeBank/AQUAINT gold tags that use as often as not.
+    if w == "now"
+        && m0.as_str().starts_with('N')
+        && after(ctx.text, m0.end()) == Some(',')
+        && clause_initial(ctx.text, m0.start())
+    {
+        return None;
+    }
     // "current" is a time only as an adjective: a lower-case word follows
     // ("current levels"), and not the electrical or bookkeeping kind.
     if w == "current" {
@@ -1583,6 +1621,52 @@ fn vague(ctx: &Ctx, caps: &Captures) -> Option<Found> {
         TimeType::Date
     };
     Found::new(kind, value)
+}
+
+/// True when a time word of the extent is capitalised where English writes it in lower
+/// case: the expression is part of a name or title (ABC's "This Week", "VOA Today", "60
+/// Minutes"), not a time. Month, weekday and season names, all-capital words ("EST")
+/// and the first word of a sentence are exempt.
+fn in_title(text: &str, start: usize, end: usize) -> bool {
+    let Some(s) = text.get(start..end) else {
+        return false;
+    };
+    let mut at = 0;
+    for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+        let here = at;
+        at += w.len() + 1;
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if !first.is_uppercase() || w.chars().all(|c| c.is_uppercase()) {
+            continue;
+        }
+        if here == 0 && clause_initial(text, start) {
+            continue;
+        }
+        let lw = w.to_ascii_lowercase();
+        let named = lex::lookup(lex::MONTHS, &lw).is_some()
+            || lex::lookup(lex::WEEKDAYS, &lw).is_some()
+            || lex::SEASONS.iter().any(|r| r.0 == lw);
+        if !named {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when byte `i` opens a sentence, a line or a quotation: only spaces separate it
+/// from the text start, a line break, sentence-final punctuation or an opening quote.
+fn clause_initial(text: &str, i: usize) -> bool {
+    let left = text.get(..i).unwrap_or("");
+    let left = left.trim_end_matches([' ', '\t']);
+    match left.chars().next_back() {
+        None => true,
+        Some(c) => matches!(
+            c,
+            '\n' | '\r' | '.' | '!' | '?' | '"' | '\u{201c}' | '`' | '\'' | '\u{2018}' | '\u{ab}'
+        ),
+    }
 }
 
 /// Words after "current" that make it a noun phrase about electricity or accounts.

@@ -81,9 +81,12 @@ use calendar::Anchor;
 use grammar::{Ctx, Grammar};
 
 /// Finds time expressions; build once, share across threads.
+///
+/// The rules are compiled once per process, on the first [`TimeTagger::new`] (or the
+/// first [`document_date`]); later taggers share them and cost nothing to build.
 #[derive(Debug)]
 pub struct TimeTagger {
-    grammar: Grammar,
+    grammar: &'static Grammar,
 }
 
 impl Default for TimeTagger {
@@ -93,10 +96,10 @@ impl Default for TimeTagger {
 }
 
 impl TimeTagger {
-    /// Build the tagger (compiles every rule once).
+    /// Build the tagger (compiles every rule on the process's first call).
     pub fn new() -> TimeTagger {
         TimeTagger {
-            grammar: Grammar::new(),
+            grammar: Grammar::shared(),
         }
     }
 
