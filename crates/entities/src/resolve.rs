@@ -193,6 +193,15 @@ pub fn resolve(text: &str, toks: &[Tok], lex: &Lexicon, mut ms: Vec<Mention>) ->
         }
     }
     // 4. person surnames (and lone given+surname subsets): the last word of a fuller name
+    // full person names by last word, in mention order
+    let mut full_by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    for j in 0..n {
+        if ms[j].label == EntityLabel::Person && keys[j].len() >= 2 {
+            if let Some(last) = keys[j].last() {
+                full_by_last.entry(last.as_str()).or_default().push(j);
+            }
+        }
+    }
     for i in 0..n {
         let country = lex.kinds_of(names[i]) & PLACE_KINDS != 0;
         if keys[i].len() != 1
@@ -202,11 +211,17 @@ pub fn resolve(text: &str, toks: &[Tok], lex: &Lexicon, mut ms: Vec<Mention>) ->
             continue;
         }
         // nearest preceding full name, else the first following one
-        let cand = (0..i).rev().chain(i + 1..n).find(|&j| {
-            ms[j].label == EntityLabel::Person
-                && keys[j].len() >= 2
-                && keys[j].last() == keys[i].last()
-        });
+        let cand = keys[i]
+            .last()
+            .and_then(|last| full_by_last.get(last.as_str()))
+            .and_then(|js| {
+                let k = js.partition_point(|&j| j < i);
+                if k > 0 {
+                    Some(js[k - 1])
+                } else {
+                    js.iter().copied().find(|&j| j > i)
+                }
+            });
         if let Some(j) = cand {
             union(&mut parent, i, j);
         }

@@ -218,6 +218,27 @@ pub(crate) fn reconcile(
     let mut next_id = entities.iter().map(|e| e.id.0 + 1).max().unwrap_or(0);
     let mut link: Vec<Option<EntityId>> = vec![None; atts.len()];
     let mut bare_names: Vec<String> = vec![String::new(); atts.len()];
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    // Entities near a span, by binary search (entities are sorted and do not overlap):
+    // every lookup below is logarithmic, so the pass stays linear in the document.
+    fn near(entities: &[Entity], span: Span) -> &[Entity] {
+        let hi = entities.partition_point(|e| e.span.start < span.end);
+        &entities[hi.saturating_sub(8)..hi]
+    }
+    // the by-name answer per speaker name; cleared whenever an entity is added
+    let mut by_name_cache: HashMap<String, Option<EntityId>> = HashMap::new();
+    // distinct canonical names with their label and first entity id
+    let distinct = |entities: &[Entity]| -> Vec<(Vec<String>, EntityLabel, EntityId)> {
+        let mut seen: HashMap<&str, ()> = HashMap::new();
+        let mut out = Vec::new();
+        for e in entities {
+            if seen.insert(e.canonical.as_str(), ()).is_none() {
+                out.push((words(&e.canonical), e.label, e.id));
+            }
+        }
+        out
+    };
+    let mut names_now = distinct(entities);
     for (k, a) in atts.iter().enumerate() {
         let Some(speaker) = a.speaker.as_deref() else {
             continue;
@@ -230,21 +251,21 @@ pub(crate) fn reconcile(
         let sw = words(bare);
         // a) the mention at the source, when it names the speaker ("Trenin" → Dmitry Trenin)
         let at_source = a.source.and_then(|src| {
-            entities.iter().find(|e| {
+            near(entities, src).iter().find(|e| {
                 overlaps(e.span, src)
                     && (shorter_form(&words(e.span.slice(text)), &sw)
                         || shorter_form(&words(&e.canonical), &sw))
             })
         });
+        let at_source = at_source.map(|e| (e.id, e.label));
         // b) an entity with the same name, or one name containing the other
-        let by_name = || {
-            let mut best: Option<(u8, &Entity)> = None;
-            for e in entities.iter() {
-                let cw = words(&e.canonical);
-                let rank = if cw == sw {
+        let by_name = *by_name_cache.entry(bare.to_string()).or_insert_with(|| {
+            let mut best: Option<(u8, EntityId)> = None;
+            for (cw, label, id) in &names_now {
+                let rank = if *cw == sw {
                     3
-                } else if shorter_form(&sw, &cw) {
-                    match e.label {
+                } else if shorter_form(&sw, cw) {
+                    match label {
                         EntityLabel::Person | EntityLabel::Org => 2,
                         _ => 1,
                     }
@@ -252,19 +273,25 @@ pub(crate) fn reconcile(
                     continue;
                 };
                 if best.is_none_or(|(r, _)| rank > r) {
-                    best = Some((rank, e));
+                    best = Some((rank, *id));
                 }
             }
-            best.map(|(_, e)| e)
-        };
-        if let Some(e) = at_source.or_else(by_name) {
+            best.map(|(_, id)| id)
+        });
+        let by_name = by_name.and_then(|id| {
+            names_now
+                .iter()
+                .find(|(_, _, i)| *i == id)
+                .map(|(_, label, _)| (id, *label))
+        });
+        if let Some((e_id, e_label)) = at_source.or(by_name) {
             // "he said" resolved to a place is the resolver's slip: a place or a group
             // does not take a person's role
             let personal = a.source.is_some_and(|src| {
                 PERSONAL_PRONOUNS.contains(&src.slice(text).to_lowercase().as_str())
             });
-            if !(personal && matches!(e.label, EntityLabel::Place | EntityLabel::Norp)) {
-                link[k] = Some(e.id);
+            if !(personal && matches!(e_label, EntityLabel::Place | EntityLabel::Norp)) {
+                link[k] = Some(e_id);
             }
             continue;
         }
@@ -290,7 +317,7 @@ pub(crate) fn reconcile(
         let id = EntityId(next_id);
         let mut added = false;
         for sp in spans {
-            let free = entities.iter().all(|e| !overlaps(e.span, sp));
+            let free = near(entities, sp).iter().all(|e| !overlaps(e.span, sp));
             if free {
                 entities.push(Entity {
                     span: sp,
@@ -307,18 +334,23 @@ pub(crate) fn reconcile(
             next_id += 1;
             link[k] = Some(id);
             entities.sort_by_key(|e| (e.span.start, e.span.end));
+            by_name_cache.clear();
+            names_now = distinct(entities);
         }
     }
+    let canonical_of: HashMap<EntityId, String> = entities
+        .iter()
+        .rev()
+        .map(|e| (e.id, e.canonical.clone()))
+        .collect();
     // 2. one name per linked entity: the fullest of its canonical and its speakers
     let mut name: HashMap<EntityId, String> = HashMap::new();
     for (k, id) in link.iter().enumerate() {
         let Some(id) = *id else { continue };
-        let current = name.get(&id).cloned().or_else(|| {
-            entities
-                .iter()
-                .find(|e| e.id == id)
-                .map(|e| e.canonical.clone())
-        });
+        let current = name
+            .get(&id)
+            .cloned()
+            .or_else(|| canonical_of.get(&id).cloned());
         let Some(current) = current else { continue };
         let chosen = fuller(&current, &bare_names[k]).to_string();
         name.insert(id, chosen);

@@ -1705,10 +1705,20 @@ fn continuations(doc: &Doc<'_>, found: &mut Vec<Found>) {
     };
     let mut extra: Vec<(usize, Span)> = Vec::new(); // (index into found, piece)
     let mut new_found: Vec<Found> = Vec::new();
+    // `found` and `new_found` are in unit order: look only at the units around this one,
+    // so that the pass stays linear in the length of the document
+    let window = |v: &[Found], ui: usize| -> (usize, usize) {
+        (
+            v.partition_point(|f| f.unit + 4 < ui),
+            v.partition_point(|f| f.unit <= ui + 1),
+        )
+    };
     for (ui, unit) in doc.units.iter().enumerate() {
         let qs = doc.quotes_in(unit.span);
         for q in qs {
-            if claimed(found, &q) || claimed(&new_found, &q) {
+            let (lo, hi) = window(found, ui);
+            let (nlo, nhi) = window(&new_found, ui);
+            if claimed(&found[lo..hi], &q) || claimed(&new_found[nlo..nhi], &q) {
                 continue;
             }
             let inner_words = q.inner().slice(text).split_whitespace().count();
@@ -1718,9 +1728,10 @@ fn continuations(doc: &Doc<'_>, found: &mut Vec<Found>) {
                 continue;
             }
             // previous attribution with a quotation in this unit's paragraph or the one before
-            let prev = found
+            let prev = found[lo..hi]
                 .iter()
                 .enumerate()
+                .map(|(k, f)| (lo + k, f))
                 .filter(|(_, f)| {
                     f.unit < ui || (f.unit == ui && f.content.iter().all(|c| c.end <= q.span.start))
                 })
@@ -1731,8 +1742,12 @@ fn continuations(doc: &Doc<'_>, found: &mut Vec<Found>) {
             let same_para = pf_unit.para == unit.para;
             let adjacent_para = unit.para == pf_unit.para + 1 && q.span.start == unit.span.start;
             // nothing else attributed in between
-            let between = found.iter().any(|f| f.unit > pf.unit && f.unit < ui)
-                || new_found.iter().any(|f| f.unit > pf.unit && f.unit < ui);
+            let between = found[lo..hi]
+                .iter()
+                .any(|f| f.unit > pf.unit && f.unit < ui)
+                || new_found[nlo..nhi]
+                    .iter()
+                    .any(|f| f.unit > pf.unit && f.unit < ui);
             if between || ui > pf.unit + 3 {
                 continue;
             }

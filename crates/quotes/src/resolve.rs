@@ -428,7 +428,16 @@ impl Names {
                 continue;
             }
             if let Some(last) = m.words.last() {
-                self.by_last.entry(last.clone()).or_default().push(i as u32);
+                // one entry per distinct form (its first mention): a surname repeated
+                // ten thousand times must not make every lookup scan them all
+                let bucket = self.by_last.entry(last.clone()).or_default();
+                let mentions = &self.mentions;
+                if !bucket
+                    .iter()
+                    .any(|&j| mentions[j as usize].words == m.words)
+                {
+                    bucket.push(i as u32);
+                }
             }
         }
     }

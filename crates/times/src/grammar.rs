@@ -433,9 +433,17 @@ impl Grammar {
             }
         }
         hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.rule, h.start));
+        // greedy longest-first; kept extents never overlap, so an ordered map by start
+        // answers "does this hit overlap a kept one?" from its two neighbours
+        let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
         let mut kept: Vec<Hit> = Vec::new();
         for h in hits {
-            if kept.iter().all(|k| h.end <= k.start || k.end <= h.start) {
+            let before = taken.range(..=h.start).next_back();
+            let after = taken.range(h.start..).next();
+            let free =
+                before.is_none_or(|(_, &e)| e <= h.start) && after.is_none_or(|(&s, _)| s >= h.end);
+            if free {
+                taken.insert(h.start, h.end);
                 kept.push(h);
             }
         }
