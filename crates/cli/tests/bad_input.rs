@@ -230,12 +230,9 @@ fn hostile_texts_round_trip_in_order() {
     }
 }
 
-/// Ignored for now: the first cut of the quote stage (da8f53c) is quadratic in the
-/// document length (250 KB takes 3 s in a debug build, 20 MB would take hours).
-/// Run with `cargo test -p dossier-cli --test bad_input -- --ignored`; un-ignore when
-/// the stage is linear.
+/// A 20 MB document goes through in one piece (every stage is linear in the length of
+/// the document) and the line after it is still answered.
 #[test]
-#[ignore = "the quote stage is quadratic in document length (da8f53c)"]
 fn a_twenty_megabyte_document() {
     let unit = "The minister said on Tuesday that the \u{201C}deal is dead,\u{201D} according \
                 to officials. \"We will fight,\" Trenin said.\n\n";
