@@ -36,7 +36,7 @@ CREATE TABLE aliases (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
     alias     TEXT NOT NULL,
     key       TEXT NOT NULL,
-    rule      TEXT NOT NULL,               -- key, alias, surname, manual
+    rule      TEXT NOT NULL,               -- key, article, alias, surname, manual
     seen      INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (entity_id, key)
 ) WITHOUT ROWID;

@@ -13,6 +13,10 @@
 //! 4. **surname** — a one-word PERSON name is the last word of exactly one PERSON in
 //!    the store. When two people share the surname, nothing is merged.
 //!
+//! Otherwise a new entity is created. Forms the entity stage tied together inside one
+//! article ("Okafor" for "Maria Okafor", "CSTO" for its expansion) are recorded as
+//! aliases with the rule **article**, which is what rule 3 later looks up.
+//!
 //! Otherwise a new entity is created. Order matters only for rule 4: a surname seen
 //! before any full name becomes its own entity (fix it with `dossier merge`).
 

@@ -216,7 +216,7 @@ pub struct EntitySummary {
 pub struct Alias {
     /// As written.
     pub alias: String,
-    /// The identity rule that tied it: `key`, `alias`, `surname`, `manual`.
+    /// The identity rule that tied it: `key`, `article`, `alias`, `surname`, `manual`.
     pub rule: String,
     /// How many times it was tied.
     pub seen: i64,

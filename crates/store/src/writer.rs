@@ -297,7 +297,7 @@ fn manual(tx: &Transaction<'_>, key: &str) -> Result<Option<Manual>> {
 
 /// The store entity for a name, by the rules in [`crate::identity`]; created when no
 /// rule ties it. Returns `None` for a name without a key.
-fn resolve(tx: &Transaction<'_>, label: &str, name: &str) -> Result<Option<i64>> {
+fn resolve(tx: &Transaction<'_>, label: &str, name: &str, create: bool) -> Result<Option<i64>> {
     let mut key = name_key(name);
     if key.is_empty() {
         return Ok(None);
@@ -354,6 +354,7 @@ fn resolve(tx: &Transaction<'_>, label: &str, name: &str) -> Result<Option<i64>>
             }
             id
         }
+        None if !create => return Ok(None),
         None => {
             let last = (label == "PERSON").then(|| last_word(&key).to_string());
             tx.prepare_cached(
@@ -413,7 +414,7 @@ fn insert_article(tx: &Transaction<'_>, a: &Article<'_>) -> Result<bool> {
         let store_id = match ids.get(&e.id) {
             Some(id) => *id,
             None => {
-                let id = resolve(tx, label_of(e.label), &e.canonical)?;
+                let id = resolve(tx, label_of(e.label), &e.canonical, true)?;
                 ids.insert(e.id, id);
                 id
             }
@@ -425,7 +426,7 @@ fn insert_article(tx: &Transaction<'_>, a: &Article<'_>) -> Result<bool> {
         if !written.is_empty() && name_key(written) != name_key(&e.canonical) {
             // the form as written is an alias of the entity
             tx.prepare_cached(
-                "INSERT INTO aliases(entity_id, alias, key, rule) VALUES(?1, ?2, ?3, 'key')
+                "INSERT INTO aliases(entity_id, alias, key, rule) VALUES(?1, ?2, ?3, 'article')
                  ON CONFLICT(entity_id, key) DO UPDATE SET seen = seen + 1",
             )?
             .execute(params![store_id, written.trim(), name_key(written)])?;
@@ -444,7 +445,9 @@ fn insert_article(tx: &Transaction<'_>, a: &Article<'_>) -> Result<bool> {
         let speaker_id = match at.speaker.as_deref() {
             Some(sp) => match by_name.get(&name_key(sp)) {
                 Some(id) => Some(*id),
-                None if looks_like_name(sp) => resolve(tx, "PERSON", sp)?,
+                // a speaker the entity stage did not tag: a new PERSON only when it
+                // looks like a full name, else only an entity already in the store
+                None if looks_like_name(sp) => resolve(tx, "PERSON", sp, sp.contains(' '))?,
                 None => None,
             },
             None => None,
