@@ -11,7 +11,9 @@
 //! 3. **alias** — the key is an alias already seen for exactly one entity of that
 //!    label ("CSTO" tied to "Collective Security Treaty Organization" by an article).
 //! 4. **surname** — a one-word PERSON name is the last word of exactly one PERSON in
-//!    the store. When two people share the surname, nothing is merged.
+//!    the store. When two people share the surname, nothing is merged. A one-word
+//!    ORG that no organisation in the store is called is tried the same way: taggers
+//!    often label a lone surname ("Petrova said") as an organisation.
 //!
 //! Otherwise a new entity is created. Forms the entity stage tied together inside one
 //! article ("Okafor" for "Maria Okafor", "CSTO" for its expansion) are recorded as

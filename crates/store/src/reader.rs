@@ -702,6 +702,7 @@ impl Reader {
     /// The collection in numbers.
     pub fn stats(&self) -> Result<Stats> {
         let one = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+
         let counts = |sql: &str| -> Result<Vec<Count>> {
             Ok(self
                 .conn
@@ -714,12 +715,14 @@ impl Reader {
                 })?
                 .collect::<Result<_, _>>()?)
         };
-        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
+        // one read transaction: every number from the same snapshot
+        let tx = self.conn.unchecked_transaction()?;
+        let (first, last): (Option<String>, Option<String>) = tx.query_row(
             "SELECT min(published), max(published) FROM articles",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        Ok(Stats {
+        let stats = Stats {
             articles: one("SELECT count(*) FROM articles")?,
             quotes: one("SELECT count(*) FROM attributions")?,
             entities: one("SELECT count(*) FROM entities")?,
@@ -744,6 +747,8 @@ impl Reader {
                 "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
             )?,
             schema_version: crate::SCHEMA_VERSION,
-        })
+        };
+        tx.finish()?;
+        Ok(stats)
     }
 }

@@ -317,6 +317,16 @@ fn resolve(tx: &Transaction<'_>, label: &str, name: &str, create: bool) -> Resul
         .prepare_cached("SELECT id FROM entities WHERE label = ?1 AND key = ?2")?
         .query_row(params![label, key], |r| r.get(0))
         .optional()?;
+    // a manual correction names the entity by key whatever label a tagger gives it
+    let by_key = match by_key {
+        None if rule == "manual" || apart => tx
+            .prepare_cached(
+                "SELECT id FROM entities WHERE key = ?1 AND label IN ('PERSON', 'ORG') ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![key], |r| r.get(0))
+            .optional()?,
+        other => other,
+    };
     let mut found = by_key;
     if found.is_none() && !apart {
         let ids: Vec<i64> = tx
@@ -331,7 +341,7 @@ fn resolve(tx: &Transaction<'_>, label: &str, name: &str, create: bool) -> Resul
             rule = "alias";
         }
     }
-    if found.is_none() && !apart && label == "PERSON" && !key.contains(' ') {
+    if found.is_none() && !apart && matches!(label, "PERSON" | "ORG") && !key.contains(' ') {
         let ids: Vec<i64> = tx
             .prepare_cached(
                 "SELECT id FROM entities WHERE last = ?1 AND label = 'PERSON' AND key <> ?1 LIMIT 2",
