@@ -106,7 +106,7 @@ fn every_query_command() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
     let hits = v["hits"].as_array().expect("hits");
     assert_eq!(hits.len(), 1, "{v:#}");
-    assert_eq!(hits[0]["speaker"], "Petrova");
+    assert_eq!(hits[0]["speaker"], "Anna Petrova");
     assert_eq!(hits[0]["date"], "2026-04-12");
     // the surname rule tied "Petrova" to Anna Petrova
     let o = dir.run(

@@ -126,7 +126,7 @@ pub struct Hit {
     pub article_id: i64,
     /// The article's title.
     pub title: Option<String>,
-    /// The speaker's resolved name.
+    /// The speaker: the entity's name when resolved, else the name in the article.
     pub speaker: Option<String>,
     /// The speaker's entity id.
     pub speaker_id: Option<i64>,
@@ -138,7 +138,8 @@ pub struct Hit {
     pub date: Option<String>,
     /// Text around the hit.
     pub snippet: Snippet,
-    /// bm25 score: lower is better (0 for filter-only listings).
+    /// bm25 score, lower is better (0 for filter-only listings); article scores are
+    /// halved so that quotes rank first when both match about as well.
     pub rank: f64,
 }
 

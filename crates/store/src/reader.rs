@@ -372,7 +372,8 @@ impl Reader {
         if let Some(k) = &q.kind {
             f.push("q.kind = ?", [Value::Text(k.clone())]);
         }
-        let cols = "q.id, q.article_id, ar.title, q.speaker, q.entity_id, q.kind, q.medium, q.day";
+        let cols = "q.id, q.article_id, ar.title, coalesce((SELECT name FROM entities WHERE id = q.entity_id), q.speaker),
+            q.entity_id, q.kind, q.medium, q.day";
         let (sql, mut params): (String, Vec<Value>) = match fts {
             Some(m) => (
                 format!(
@@ -433,7 +434,7 @@ impl Reader {
             Some(m) => (
                 format!(
                     "SELECT ar.id, ar.title, ar.published,
-                       snippet(articles_fts, 1, char(2), char(3), '…', 32), bm25(articles_fts, 2.0, 1.0)
+                       snippet(articles_fts, 1, char(2), char(3), '…', 32), 0.5 * bm25(articles_fts, 2.0, 1.0)
                      FROM articles_fts JOIN articles ar ON ar.id = articles_fts.rowid
                      WHERE articles_fts MATCH ?{} ORDER BY 5 LIMIT ?",
                     f.clause()
