@@ -1,6 +1,7 @@
 //! `dossier`: who said what, who is who, when, from news articles.
 
 mod bench;
+mod bench_store;
 mod input;
 mod run;
 mod serve;
@@ -49,6 +50,8 @@ enum Command {
     Split(store_cmds::SplitArgs),
     /// Serve the JSON API and web pages over the database (read-only).
     Serve(serve::ServeArgs),
+    /// Measure the store: ingest rate, size per 1,000 articles, search latency p50/p95.
+    BenchStore(bench_store::BenchStoreArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => store_cmds::merge(args),
         Command::Split(args) => store_cmds::split(args),
         Command::Serve(args) => serve::serve(args),
+        Command::BenchStore(args) => bench_store::run(args),
     };
     match result {
         Ok(code) => code,
