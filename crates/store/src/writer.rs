@@ -354,16 +354,8 @@ fn resolve(tx: &Transaction<'_>, label: &str, name: &str, create: bool) -> Resul
         }
     }
     let id = match found {
-        Some(id) => {
-            // the display name grows to the fullest form seen under the same key
-            if rule == "key" {
-                tx.prepare_cached(
-                    "UPDATE entities SET name = ?2 WHERE id = ?1 AND length(name) < length(?2)",
-                )?
-                .execute(params![id, name.trim()])?;
-            }
-            id
-        }
+        // same key: the first form seen stays the display name
+        Some(id) => id,
         None if !create => return Ok(None),
         None => {
             let last = (label == "PERSON").then(|| last_word(&key).to_string());
