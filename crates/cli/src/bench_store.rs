@@ -33,6 +33,9 @@ pub struct BenchStoreArgs {
     /// One JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Only time searches on the database already in --dir (no ingest).
+    #[arg(long, requires = "dir")]
+    search_only: bool,
 }
 
 /// A deterministic generator (xorshift), so runs are comparable.
@@ -291,6 +294,9 @@ pub fn run(args: BenchStoreArgs) -> Result<ExitCode> {
     };
     let db = dir.join("bench.db");
     for suffix in ["", "-wal", "-shm"] {
+        if args.search_only {
+            break;
+        }
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));
@@ -299,11 +305,21 @@ pub fn run(args: BenchStoreArgs) -> Result<ExitCode> {
     let threads = rayon::current_num_threads();
     let mut rows = Vec::new();
     let mut have = 0;
+    let sizes = if args.search_only {
+        let r = Reader::open(&db)?;
+        vec![r.stats()?.articles as usize]
+    } else {
+        sizes
+    };
     for &size in &sizes {
-        let docs: Vec<Document> = (have..size).map(|i| gen.article(i)).collect();
-        let n = docs.len();
-        eprintln!("bench-store: ingesting {n} articles (store → {size}) …");
-        let secs = ingest(&pipeline, &db, docs)?;
+        let (n, secs) = if args.search_only {
+            (0, f64::NAN)
+        } else {
+            let docs: Vec<Document> = (have..size).map(|i| gen.article(i)).collect();
+            let n = docs.len();
+            eprintln!("bench-store: ingesting {n} articles (store → {size}) …");
+            (n, ingest(&pipeline, &db, docs)?)
+        };
         have = size;
         let reader = Reader::open(&db)?;
         let qs = queries(&mut gen, args.queries);

@@ -128,3 +128,8 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
     content, speaker, content = 'attributions', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Document frequencies per indexed term: the reader uses them to bound the ranking of
+-- very common words (see Reader::search).
+CREATE VIRTUAL TABLE articles_vocab USING fts5vocab(articles_fts, 'row');
+CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab(quotes_fts, 'row');

@@ -56,7 +56,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Fold one character to ASCII lower case where a plain equivalent exists.
-fn fold(c: char, out: &mut String) {
+pub(crate) fn fold(c: char, out: &mut String) {
     let s = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
         | 'Ā' | 'Ă' | 'Ą' => "a",

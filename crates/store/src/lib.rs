@@ -53,7 +53,7 @@ mod schema;
 mod writer;
 
 pub use model::*;
-pub use reader::{fts_query, Reader};
+pub use reader::{fts_query, Reader, RANK_WINDOW};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 pub use writer::{content_hash, Article, BatchOutcome, Writer};
 

@@ -72,31 +72,6 @@ pub struct Snippet {
 }
 
 impl Snippet {
-    /// Parse SQLite `snippet()` output that marks hits with `\u{2}` … `\u{3}`.
-    pub(crate) fn from_marked(marked: &str) -> Snippet {
-        let mut s = Snippet::default();
-        let mut open: Option<usize> = None;
-        for c in marked.chars() {
-            match c {
-                '\u{2}' => open = open.or(Some(s.text.len())),
-                '\u{3}' => {
-                    if let Some(o) = open.take() {
-                        if o < s.text.len() {
-                            s.hits.push((o, s.text.len()));
-                        }
-                    }
-                }
-                c => s.text.push(c),
-            }
-        }
-        if let Some(o) = open {
-            if o < s.text.len() {
-                s.hits.push((o, s.text.len()));
-            }
-        }
-        s
-    }
-
     /// The text cut into `(piece, is_hit)` parts, in order.
     pub fn parts(&self) -> Vec<(&str, bool)> {
         let mut out = Vec::new();

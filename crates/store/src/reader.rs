@@ -11,6 +11,7 @@ use std::path::Path;
 /// `Send` but not `Sync`); each sees the last committed batch.
 pub struct Reader {
     conn: Connection,
+    rank_window: i64,
 }
 
 /// Turn what a person typed into an FTS5 query: every word must match; `"a phrase"`,
@@ -90,6 +91,95 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!out.is_empty()).then(|| out.join(" "))
 }
 
+/// The words of an FTS query built by [`fts_query`], folded, with a prefix flag;
+/// operators left out.
+fn query_terms(fts: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = fts;
+    while let Some(open) = rest.find('"') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('"') else { break };
+        let words: Vec<String> = after[..close].split_whitespace().map(fold_word).collect();
+        let prefix = after[close + 1..].starts_with('*');
+        let n = words.len();
+        for (i, w) in words.into_iter().enumerate() {
+            out.push((w, prefix && i + 1 == n));
+        }
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+fn fold_word(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    for c in w.chars() {
+        crate::identity::fold(c, &mut s);
+    }
+    s
+}
+
+/// A window of `text` around the first word matching a term, hits marked.
+fn make_snippet(text: &str, terms: &[(String, bool)], max_words: usize) -> Snippet {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, text.len()));
+    }
+    let is_hit = |&(s, e): &(usize, usize)| {
+        let w = fold_word(&text[s..e]);
+        terms.iter().any(|(t, prefix)| {
+            if *prefix {
+                w.starts_with(t.as_str())
+            } else {
+                w == *t
+            }
+        })
+    };
+    let first = words.iter().position(is_hit).unwrap_or(0);
+    let (from, to) = if words.len() <= max_words {
+        (0, words.len())
+    } else {
+        let from = first.saturating_sub(max_words / 3);
+        let to = (from + max_words).min(words.len());
+        (to.saturating_sub(max_words).min(from), to)
+    };
+    let begin = if from == 0 { 0 } else { words[from].0 };
+    let end = if to >= words.len() {
+        text.len()
+    } else {
+        words[to - 1].1
+    };
+    let mut snippet = Snippet::default();
+    if begin > 0 {
+        snippet.text.push('…');
+    }
+    let shift = snippet.text.len();
+    snippet.text.push_str(text[begin..end].trim_end());
+    let body_end = shift + text[begin..end].trim_end().len();
+    for w in &words[from..to] {
+        if is_hit(w) {
+            let (s, e) = (w.0 - begin + shift, w.1 - begin + shift);
+            if e <= body_end {
+                snippet.hits.push((s, e));
+            }
+        }
+    }
+    if end < text.len() {
+        snippet.text.push('…');
+    }
+    snippet
+}
+
 fn valid_day(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
@@ -100,6 +190,9 @@ fn valid_day(s: &str) -> bool {
         _ => false,
     }
 }
+
+/// Matches ranked at most for a query whose words are all very common.
+pub const RANK_WINDOW: i64 = 20_000;
 
 const QUOTE_COLS: &str = "q.id, q.article_id, ar.title, ar.published, q.entity_id, q.speaker,
     q.source, q.cue, q.kind, q.role, q.affiliation, q.medium, q.date, q.day, q.content, q.spans,
@@ -141,20 +234,6 @@ fn summary_row(r: &Row<'_>) -> rusqlite::Result<EntitySummary> {
         articles: r.get(3)?,
         quotes: r.get(4)?,
     })
-}
-
-fn shorten(s: &str, max_chars: usize) -> String {
-    if s.chars().count() <= max_chars {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max_chars).collect();
-    if let Some(i) = out.rfind(' ') {
-        if i > max_chars / 2 {
-            out.truncate(i);
-        }
-    }
-    out.push('…');
-    out
 }
 
 fn like_escape(s: &str) -> String {
@@ -201,7 +280,14 @@ impl Reader {
     pub fn open(path: &Path) -> Result<Reader> {
         Ok(Reader {
             conn: schema::open_ro(path)?,
+            rank_window: RANK_WINDOW,
         })
+    }
+
+    /// Change how many matches of very common words are ranked (default
+    /// [`RANK_WINDOW`]).
+    pub fn set_rank_window(&mut self, matches: i64) {
+        self.rank_window = matches.max(1);
     }
 
     /// The underlying connection (read-only), for checks such as `PRAGMA integrity_check`.
@@ -266,7 +352,80 @@ impl Reader {
             .collect::<Result<_, _>>()?)
     }
 
+    /// The lowest rowid worth ranking: when every term of an AND query matches more
+    /// than [`RANK_WINDOW`] rows, only about the newest `RANK_WINDOW` matches are
+    /// ranked (bm25 over every row holding a stop word would cost more than the
+    /// rest of the search). `None`: rank everything.
+    fn rank_floor(&self, vocab: &str, table: &str, fts: &str) -> Result<Option<i64>> {
+        if fts.contains(" OR ") || fts.contains(" NOT ") {
+            return Ok(None);
+        }
+        let terms = query_terms(fts);
+        if terms.is_empty() {
+            return Ok(None);
+        }
+        let mut min_df = i64::MAX;
+        for (t, prefix) in &terms {
+            let df: i64 = if *prefix {
+                self.conn
+                    .prepare_cached(&format!(
+                        "SELECT coalesce(sum(doc), 0) FROM {vocab} WHERE term >= ?1 AND term < ?1 || char(1114111)"
+                    ))?
+                    .query_row(params![t], |r| r.get(0))?
+            } else {
+                self.conn
+                    .prepare_cached(&format!(
+                        "SELECT coalesce(max(doc), 0) FROM {vocab} WHERE term = ?1"
+                    ))?
+                    .query_row(params![t], |r| r.get(0))?
+            };
+            min_df = min_df.min(df);
+        }
+        if min_df <= self.rank_window {
+            return Ok(None);
+        }
+        let max: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT coalesce(max(rowid), 0) FROM {table}"))?
+            .query_row([], |r| r.get(0))?;
+        let span = (max as f64 * self.rank_window as f64 / min_df as f64) as i64;
+        Ok(Some((max - span).max(0)))
+    }
+
+    /// Run a ranking query, first within the rank floor, then (when that gave too
+    /// few rows) over everything.
+    fn ranked(
+        &self,
+        sql_for: impl Fn(bool) -> String,
+        params: Vec<Value>,
+        floor: Option<i64>,
+        want: usize,
+    ) -> Result<Vec<(i64, f64)>> {
+        let run = |sql: &str, params: Vec<Value>| -> Result<Vec<(i64, f64)>> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_map(params_from_iter(params), |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?)
+        };
+        if let Some(floor) = floor {
+            let mut p = vec![Value::Integer(floor)];
+            p.extend(params.iter().cloned());
+            let rows = run(&sql_for(true), p)?;
+            if rows.len() >= want {
+                return Ok(rows);
+            }
+        }
+        run(&sql_for(false), params)
+    }
+
     /// Search quotes and articles. Bad filter values are [`Error::Invalid`].
+    ///
+    /// Ranking is bm25 (quotes: content over speaker; articles: title over text).
+    /// When every word of a query is very common (more than [`RANK_WINDOW`] matches),
+    /// the newest matches about that many are ranked, which keeps a search for
+    /// "said government" fast on a large store; a page that comes out short is
+    /// searched again over everything.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults> {
         let limit = if q.limit == 0 {
             20
@@ -372,57 +531,65 @@ impl Reader {
         if let Some(k) = &q.kind {
             f.push("q.kind = ?", [Value::Text(k.clone())]);
         }
-        let cols = "q.id, q.article_id, ar.title, coalesce((SELECT name FROM entities WHERE id = q.entity_id), q.speaker),
-            q.entity_id, q.kind, q.medium, q.day";
-        let (sql, mut params): (String, Vec<Value>) = match fts {
-            Some(m) => (
-                format!(
-                    "SELECT {cols}, snippet(quotes_fts, 0, char(2), char(3), '…', 32), bm25(quotes_fts, 1.0, 0.5)
-                     FROM quotes_fts JOIN attributions q ON q.id = quotes_fts.rowid
-                     JOIN articles ar ON ar.id = q.article_id
-                     WHERE quotes_fts MATCH ?{} ORDER BY 10 LIMIT ?",
-                    f.clause()
-                ),
-                vec![Value::Text(m.to_string())],
-            ),
-            None => (
-                format!(
-                    "SELECT {cols}, q.content, 0.0 FROM attributions q
-                     JOIN articles ar ON ar.id = q.article_id
-                     WHERE 1{} ORDER BY q.day DESC, q.id DESC LIMIT ?",
-                    f.clause()
-                ),
-                Vec::new(),
-            ),
+        // 1. rank: ids and scores only (snippets for every match would cost more than
+        //    the ranking itself); the join only when a filter needs it
+        let clause = f.clause();
+        let join = !f.sql.is_empty();
+        let ranked = match fts {
+            Some(m) => {
+                let floor = self.rank_floor("quotes_vocab", "attributions", m)?;
+                let mut params = vec![Value::Text(m.to_string())];
+                params.extend(f.params);
+                params.push(Value::Integer(want as i64));
+                let sql_for = |bounded: bool| {
+                    format!(
+                        "SELECT quotes_fts.rowid, bm25(quotes_fts, 1.0, 0.5) AS score FROM quotes_fts{}
+                         WHERE {}quotes_fts MATCH ?{clause} ORDER BY score LIMIT ?",
+                        if join { " JOIN attributions q ON q.id = quotes_fts.rowid" } else { "" },
+                        if bounded { "quotes_fts.rowid >= ? AND " } else { "" },
+                    )
+                };
+                self.ranked(sql_for, params, floor, want)?
+            }
+            None => {
+                let mut params = f.params;
+                params.push(Value::Integer(want as i64));
+                let sql = format!(
+                    "SELECT q.id, 0.0 FROM attributions q
+                     WHERE 1{clause} ORDER BY q.day DESC, q.id DESC LIMIT ?"
+                );
+                self.ranked(|_| sql.clone(), params, None, want)?
+            }
         };
-        params.extend(f.params);
-        params.push(Value::Integer(want as i64));
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(params), |r| {
-            let marked: String = r.get(8)?;
-            let snippet = if fts.is_some() {
-                Snippet::from_marked(&marked)
-            } else {
-                Snippet {
-                    text: shorten(&marked, 200),
-                    hits: Vec::new(),
-                }
-            };
-            Ok(Hit {
-                kind: "quote",
-                quote_id: Some(r.get(0)?),
-                article_id: r.get(1)?,
-                title: r.get(2)?,
-                speaker: r.get(3)?,
-                speaker_id: r.get(4)?,
-                quote_kind: r.get(5)?,
-                medium: r.get(6)?,
-                date: r.get(7)?,
-                snippet,
-                rank: r.get(9)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        // 2. the rows and their snippets, for this page only
+        let terms = fts.map(query_terms).unwrap_or_default();
+        let mut st = self.conn.prepare_cached(
+            "SELECT q.article_id, ar.title, coalesce(e.name, q.speaker), q.entity_id, q.kind,
+               q.medium, q.day, q.content
+             FROM attributions q JOIN articles ar ON ar.id = q.article_id
+             LEFT JOIN entities e ON e.id = q.entity_id WHERE q.id = ?1",
+        )?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (id, rank) in ranked {
+            let hit = st.query_row(params![id], |r| {
+                let content: String = r.get(7)?;
+                Ok(Hit {
+                    kind: "quote",
+                    quote_id: Some(id),
+                    article_id: r.get(0)?,
+                    title: r.get(1)?,
+                    speaker: r.get(2)?,
+                    speaker_id: r.get(3)?,
+                    quote_kind: r.get(4)?,
+                    medium: r.get(5)?,
+                    date: r.get(6)?,
+                    snippet: make_snippet(&content, &terms, 48),
+                    rank,
+                })
+            })?;
+            hits.push(hit);
+        }
+        Ok(hits)
     }
 
     fn search_articles(&self, q: &SearchQuery, fts: Option<&str>, want: usize) -> Result<Vec<Hit>> {
@@ -430,54 +597,59 @@ impl Reader {
         if !self.common_filters(q, "ar.published", "ar.id", &mut f)? {
             return Ok(Vec::new());
         }
-        let (sql, mut params): (String, Vec<Value>) = match fts {
-            Some(m) => (
-                format!(
-                    "SELECT ar.id, ar.title, ar.published,
-                       snippet(articles_fts, 1, char(2), char(3), '…', 32), 0.5 * bm25(articles_fts, 2.0, 1.0)
-                     FROM articles_fts JOIN articles ar ON ar.id = articles_fts.rowid
-                     WHERE articles_fts MATCH ?{} ORDER BY 5 LIMIT ?",
-                    f.clause()
-                ),
-                vec![Value::Text(m.to_string())],
-            ),
-            None => (
-                format!(
-                    "SELECT ar.id, ar.title, ar.published, substr(ar.text, 1, 400), 0.0
-                     FROM articles ar WHERE 1{} ORDER BY ar.published DESC, ar.id DESC LIMIT ?",
-                    f.clause()
-                ),
-                Vec::new(),
-            ),
+        let clause = f.clause();
+        let join = !f.sql.is_empty();
+        let ranked = match fts {
+            Some(m) => {
+                let floor = self.rank_floor("articles_vocab", "articles", m)?;
+                let mut params = vec![Value::Text(m.to_string())];
+                params.extend(f.params);
+                params.push(Value::Integer(want as i64));
+                let sql_for = |bounded: bool| {
+                    format!(
+                        "SELECT articles_fts.rowid, 0.5 * bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts{}
+                         WHERE {}articles_fts MATCH ?{clause} ORDER BY score LIMIT ?",
+                        if join { " JOIN articles ar ON ar.id = articles_fts.rowid" } else { "" },
+                        if bounded { "articles_fts.rowid >= ? AND " } else { "" },
+                    )
+                };
+                self.ranked(sql_for, params, floor, want)?
+            }
+            None => {
+                let mut params = f.params;
+                params.push(Value::Integer(want as i64));
+                let sql = format!(
+                    "SELECT ar.id, 0.0 FROM articles ar WHERE 1{clause}
+                     ORDER BY ar.published DESC, ar.id DESC LIMIT ?"
+                );
+                self.ranked(|_| sql.clone(), params, None, want)?
+            }
         };
-        params.extend(f.params);
-        params.push(Value::Integer(want as i64));
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(params), |r| {
-            let marked: String = r.get(3)?;
-            let snippet = if fts.is_some() {
-                Snippet::from_marked(&marked)
-            } else {
-                Snippet {
-                    text: shorten(&marked, 200),
-                    hits: Vec::new(),
-                }
-            };
-            Ok(Hit {
-                kind: "article",
-                quote_id: None,
-                article_id: r.get(0)?,
-                title: r.get(1)?,
-                speaker: None,
-                speaker_id: None,
-                quote_kind: None,
-                medium: None,
-                date: r.get(2)?,
-                snippet,
-                rank: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let terms = fts.map(query_terms).unwrap_or_default();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT title, published, text FROM articles WHERE id = ?1")?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (id, rank) in ranked {
+            let hit = st.query_row(params![id], |r| {
+                let text: String = r.get(2)?;
+                Ok(Hit {
+                    kind: "article",
+                    quote_id: None,
+                    article_id: id,
+                    title: r.get(0)?,
+                    speaker: None,
+                    speaker_id: None,
+                    quote_kind: None,
+                    medium: None,
+                    date: r.get(1)?,
+                    snippet: make_snippet(&text, &terms, 40),
+                    rank,
+                })
+            })?;
+            hits.push(hit);
+        }
+        Ok(hits)
     }
 
     /// One quote by id.
@@ -751,5 +923,33 @@ impl Reader {
         };
         tx.finish()?;
         Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_mark_hits_in_a_window() {
+        let terms = query_terms(&fts_query("strike wag*").unwrap());
+        assert_eq!(terms, vec![("strike".into(), false), ("wag".into(), true)]);
+        let s = make_snippet("The Strike over wages began.", &terms, 40);
+        assert_eq!(s.text, "The Strike over wages began.");
+        assert_eq!(s.parts()[1], ("Strike", true));
+        assert_eq!(s.parts()[3], ("wages", true));
+        let long: String = (0..100).map(|i| format!("w{i} ")).collect::<String>() + "strike end";
+        let s = make_snippet(&long, &terms, 10);
+        assert!(
+            s.text.starts_with('…') && s.text.contains("strike"),
+            "{}",
+            s.text
+        );
+        let hit = s.hits[0];
+        assert_eq!(&s.text[hit.0..hit.1], "strike");
+        // folded: diacritics and case
+        let t = query_terms(&fts_query("Álvarez").unwrap());
+        let s = make_snippet("said ALVAREZ.", &t, 10);
+        assert_eq!(s.parts()[1], ("ALVAREZ", true));
     }
 }

@@ -155,3 +155,56 @@ fn schema_guards() {
     assert_eq!(v, dossier_store::SCHEMA_VERSION);
     assert_eq!(r.integrity_check().expect("check"), "ok");
 }
+
+#[test]
+fn common_words_rank_the_newest_matches_and_fall_back() {
+    use dossier_core::{Attribution, QuoteKind};
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("t.db");
+    let mut w = Writer::open(&path).expect("writer");
+    let docs: Vec<(Document, Analysis)> = (0..60)
+        .map(|i| {
+            let medium = if i == 3 { "Telegram" } else { "Twitter" };
+            let text = format!("\"The harbour story number {i} goes on,\" she said.");
+            let mut a = Analysis::default();
+            a.attributions.push(Attribution {
+                content: vec![Span::new(1, text.find(',').expect("comma"))],
+                source: None,
+                cue: None,
+                speaker: None,
+                kind: QuoteKind::Direct,
+                role: None,
+                affiliation: None,
+                medium: Some(medium.into()),
+                date: None,
+            });
+            (Document::new(format!("d{i}"), text), a)
+        })
+        .collect();
+    write(&mut w, &docs);
+    let mut r = Reader::open(&path).expect("reader");
+    r.set_rank_window(10);
+    let all = r
+        .search(&dossier_store::SearchQuery {
+            text: "harbour".into(),
+            limit: 5,
+            scope: dossier_store::Scope::Quotes,
+            ..Default::default()
+        })
+        .expect("search");
+    assert_eq!(all.hits.len(), 5);
+    assert!(
+        all.hits.iter().all(|h| h.quote_id.unwrap_or(0) > 40),
+        "newest matches ranked"
+    );
+    // a filter that leaves nothing in the window: the search falls back to everything
+    let old = r
+        .search(&dossier_store::SearchQuery {
+            text: "harbour".into(),
+            medium: Some("telegram".into()),
+            ..Default::default()
+        })
+        .expect("search");
+    assert_eq!(old.hits.len(), 1);
+    assert_eq!(old.hits[0].quote_id, Some(4));
+}
