@@ -328,13 +328,36 @@ pub fn run(args: BenchStoreArgs) -> Result<ExitCode> {
             reader.search(q)?;
         }
         let mut times = Vec::with_capacity(qs.len());
-        for q in &qs {
+        let mut by_kind: Vec<Vec<f64>> = vec![Vec::new(); 6];
+        for (i, q) in qs.iter().enumerate() {
             let t = Instant::now();
             let r = reader.search(q)?;
-            times.push(t.elapsed().as_secs_f64() * 1e3);
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            times.push(ms);
+            by_kind[i % 6].push(ms);
             std::hint::black_box(r);
         }
         times.sort_by(f64::total_cmp);
+        let kinds = [
+            "common word",
+            "any word",
+            "two words",
+            "prefix*",
+            "+speaker",
+            "+medium+dates+kind",
+        ];
+        let line: Vec<String> = by_kind
+            .iter_mut()
+            .zip(kinds)
+            .map(|(v, k)| {
+                v.sort_by(f64::total_cmp);
+                format!("{k} {:.1}/{:.1}", percentile(v, 0.5), percentile(v, 0.95))
+            })
+            .collect();
+        eprintln!(
+            "bench-store: {size} articles, p50/p95 ms by query kind: {}",
+            line.join(", ")
+        );
         rows.push(Row {
             articles: size,
             ingest_s: secs,

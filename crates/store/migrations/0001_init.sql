@@ -122,11 +122,11 @@ CREATE INDEX corrections_key ON corrections(key);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content = 'articles', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     content, speaker, content = 'attributions', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 
 -- Document frequencies per indexed term: the reader uses them to bound the ranking of

@@ -192,7 +192,7 @@ fn valid_day(s: &str) -> bool {
 }
 
 /// Matches ranked at most for a query whose words are all very common.
-pub const RANK_WINDOW: i64 = 20_000;
+pub const RANK_WINDOW: i64 = 10_000;
 
 const QUOTE_COLS: &str = "q.id, q.article_id, ar.title, ar.published, q.entity_id, q.speaker,
     q.source, q.cue, q.kind, q.role, q.affiliation, q.medium, q.date, q.day, q.content, q.spans,
