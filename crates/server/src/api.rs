@@ -59,6 +59,12 @@ impl SearchParams {
                 dossier_store::MAX_OFFSET
             )));
         }
+        if !self.q.trim().is_empty() && dossier_store::fts_query(&self.q).is_none() {
+            return Err(ApiError::BadRequest(format!(
+                "q: {:?} has no word to search for",
+                self.q
+            )));
+        }
         Ok(SearchQuery {
             text: self.q.clone(),
             speaker: nonempty(&self.speaker),

@@ -108,6 +108,11 @@ pub(crate) struct Segment {
     pub entity: Option<i64>,
 }
 
+/// Spans highlighted per article at most (the cut is quadratic in them; a real
+/// article has far fewer).
+const MAX_QUOTES: usize = 1_000;
+const MAX_MENTIONS: usize = 2_000;
+
 /// Cut the article text at every quote, speaker and mention boundary.
 pub(crate) fn segments(a: &ArticleDetail) -> Vec<Segment> {
     let text = a.text.as_str();
@@ -118,7 +123,7 @@ pub(crate) fn segments(a: &ArticleDetail) -> Vec<Segment> {
     // (start, end, what)
     let mut quotes: Vec<(usize, usize, i64)> = Vec::new();
     let mut sources: Vec<(usize, usize, i64)> = Vec::new();
-    for q in a.quotes.iter().take(5000) {
+    for q in a.quotes.iter().take(MAX_QUOTES) {
         for &(s, e) in &q.spans {
             if ok(s, e) {
                 quotes.push((s, e, q.id));
@@ -133,7 +138,7 @@ pub(crate) fn segments(a: &ArticleDetail) -> Vec<Segment> {
     let mentions: Vec<(usize, usize, i64)> = a
         .mentions
         .iter()
-        .take(20_000)
+        .take(MAX_MENTIONS)
         .filter(|m| ok(m.span.0, m.span.1) && matches!(m.label.as_str(), "PERSON" | "ORG"))
         .map(|m| (m.span.0, m.span.1, m.entity_id))
         .collect();

@@ -193,6 +193,11 @@ async fn bad_requests_are_json_4xx() {
         ),
         ("/api/search?q=x&nope=1", StatusCode::BAD_REQUEST, "nope"),
         ("/api/search", StatusCode::BAD_REQUEST, "filter"),
+        (
+            "/api/search?q=%21%21%21",
+            StatusCode::BAD_REQUEST,
+            "no word",
+        ),
         ("/api/articles/abc", StatusCode::BAD_REQUEST, "path"),
         ("/api/articles/999", StatusCode::NOT_FOUND, "no article"),
         ("/api/quotes/999", StatusCode::NOT_FOUND, "no quote"),
