@@ -6,11 +6,11 @@ use dossier_store::{Article, Reader, SearchQuery, Writer};
 use proptest::prelude::*;
 
 /// One database for every case; each case opens its own reader.
-fn db() -> ((), Reader) {
+fn db() -> Reader {
     static DB: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
         std::sync::OnceLock::new();
     let (_, path) = DB.get_or_init(make);
-    ((), Reader::open(path).expect("reader"))
+    Reader::open(path).expect("reader")
 }
 
 fn make() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -47,7 +47,7 @@ proptest! {
 
     #[test]
     fn any_query_is_answered(q in "\\PC{0,40}", quoted in proptest::bool::ANY) {
-        let ((), r) = db();
+        let r = db();
         let text = if quoted { format!("\"{q}") } else { q };
         let res = r.search(&SearchQuery::text(text.clone()));
         prop_assert!(res.is_ok(), "{text:?}: {:?}", res.err());
@@ -61,7 +61,7 @@ proptest! {
 
     #[test]
     fn query_words_from_the_text_find_it(pick in 0usize..8) {
-        let ((), r) = db();
+        let r = db();
         let words = ["ça", "NEAR", "near*", "OR strike", "\"strike AND\"", "unicode", "zoe", "Talks"];
         let res = r.search(&SearchQuery::text(words[pick])).expect("search");
         prop_assert!(!res.hits.is_empty(), "{}", words[pick]);
