@@ -68,8 +68,9 @@ impl Writer {
     pub fn write_batch(&mut self, batch: &[Article<'_>]) -> Result<BatchOutcome> {
         let tx = self.conn.transaction()?;
         let mut out = BatchOutcome::default();
+        let mut ctx = Batch::new(&tx)?;
         for a in batch {
-            if insert_article(&tx, a)? {
+            if insert_article(&tx, &mut ctx, a)? {
                 out.added += 1;
             } else {
                 out.skipped += 1;
@@ -295,17 +296,72 @@ fn manual(tx: &Transaction<'_>, key: &str) -> Result<Option<Manual>> {
     })
 }
 
+/// What one batch remembers: names already resolved in this transaction (entities
+/// are only added during a batch, so an answer stays valid) and whether any manual
+/// correction exists at all.
+struct Batch {
+    resolved: HashMap<(&'static str, String), (i64, &'static str)>,
+    corrections: bool,
+}
+
+impl Batch {
+    fn new(tx: &Transaction<'_>) -> Result<Batch> {
+        Ok(Batch {
+            resolved: HashMap::new(),
+            corrections: tx
+                .prepare_cached("SELECT 1 FROM corrections LIMIT 1")?
+                .exists([])?,
+        })
+    }
+}
+
 /// The store entity for a name, by the rules in [`crate::identity`]; created when no
-/// rule ties it. Returns `None` for a name without a key.
-fn resolve(tx: &Transaction<'_>, label: &str, name: &str, create: bool) -> Result<Option<i64>> {
-    let mut key = name_key(name);
-    if key.is_empty() {
+/// rule ties it (and `create`). Returns `None` for a name without a key.
+fn resolve(
+    tx: &Transaction<'_>,
+    batch: &mut Batch,
+    label: &'static str,
+    name: &str,
+    create: bool,
+) -> Result<Option<i64>> {
+    let alias_key = name_key(name);
+    if alias_key.is_empty() {
         return Ok(None);
     }
-    let alias_key = key.clone();
+    let id_rule = match batch.resolved.get(&(label, alias_key.clone())) {
+        Some(&hit) => Some(hit),
+        None => {
+            let found = resolve_uncached(tx, batch.corrections, label, name, &alias_key, create)?;
+            if let Some(hit) = found {
+                batch.resolved.insert((label, alias_key.clone()), hit);
+            }
+            found
+        }
+    };
+    let Some((id, rule)) = id_rule else {
+        return Ok(None);
+    };
+    tx.prepare_cached(
+        "INSERT INTO aliases(entity_id, alias, key, rule) VALUES(?1, ?2, ?3, ?4)
+         ON CONFLICT(entity_id, key) DO UPDATE SET seen = seen + 1",
+    )?
+    .execute(params![id, name.trim(), alias_key, rule])?;
+    Ok(Some(id))
+}
+
+fn resolve_uncached(
+    tx: &Transaction<'_>,
+    corrections: bool,
+    label: &str,
+    name: &str,
+    alias_key: &str,
+    create: bool,
+) -> Result<Option<(i64, &'static str)>> {
+    let mut key = alias_key.to_string();
     let mut rule = "key";
     let mut apart = false;
-    match manual(tx, &key)? {
+    let manual = if corrections { manual(tx, &key)? } else { None };
+    match manual {
         Some(Manual::MergeInto(t)) => {
             key = t;
             rule = "manual";
@@ -366,12 +422,7 @@ fn resolve(tx: &Transaction<'_>, label: &str, name: &str, create: bool) -> Resul
             tx.last_insert_rowid()
         }
     };
-    tx.prepare_cached(
-        "INSERT INTO aliases(entity_id, alias, key, rule) VALUES(?1, ?2, ?3, ?4)
-         ON CONFLICT(entity_id, key) DO UPDATE SET seen = seen + 1",
-    )?
-    .execute(params![id, name.trim(), alias_key, rule])?;
-    Ok(Some(id))
+    Ok(Some((id, rule)))
 }
 
 /// Does this look like a name (so an unmatched speaker may become a PERSON)?
@@ -384,7 +435,7 @@ fn looks_like_name(s: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-fn insert_article(tx: &Transaction<'_>, a: &Article<'_>) -> Result<bool> {
+fn insert_article(tx: &Transaction<'_>, ctx: &mut Batch, a: &Article<'_>) -> Result<bool> {
     let doc = a.doc;
     let an = a.analysis;
     let text = doc.text.as_str();
@@ -416,7 +467,7 @@ fn insert_article(tx: &Transaction<'_>, a: &Article<'_>) -> Result<bool> {
         let store_id = match ids.get(&e.id) {
             Some(id) => *id,
             None => {
-                let id = resolve(tx, label_of(e.label), &e.canonical, true)?;
+                let id = resolve(tx, ctx, label_of(e.label), &e.canonical, true)?;
                 ids.insert(e.id, id);
                 id
             }
@@ -449,7 +500,7 @@ fn insert_article(tx: &Transaction<'_>, a: &Article<'_>) -> Result<bool> {
                 Some(id) => Some(*id),
                 // a speaker the entity stage did not tag: a new PERSON only when it
                 // looks like a full name, else only an entity already in the store
-                None if looks_like_name(sp) => resolve(tx, "PERSON", sp, sp.contains(' '))?,
+                None if looks_like_name(sp) => resolve(tx, ctx, "PERSON", sp, sp.contains(' '))?,
                 None => None,
             },
             None => None,
