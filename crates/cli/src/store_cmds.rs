@@ -791,8 +791,18 @@ pub fn stats(args: StatsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The writer for a correction: the database must exist (a merge never creates one).
+fn existing_writer(db: &Path) -> Result<Writer> {
+    if !db.exists() {
+        bail!(dossier_store::Error::Missing {
+            path: db.to_path_buf()
+        });
+    }
+    Ok(Writer::open(db)?)
+}
+
 pub fn merge(args: MergeArgs) -> Result<ExitCode> {
-    let mut w = Writer::open(&args.db.db)?;
+    let mut w = existing_writer(&args.db.db)?;
     let c = w.merge(&args.keep, &args.other)?;
     println!(
         "merged {:?} into {} (id {}, {}): {} row(s) moved; recorded for later ingests",
@@ -802,7 +812,7 @@ pub fn merge(args: MergeArgs) -> Result<ExitCode> {
 }
 
 pub fn split(args: SplitArgs) -> Result<ExitCode> {
-    let mut w = Writer::open(&args.db.db)?;
+    let mut w = existing_writer(&args.db.db)?;
     let c = w.split(&args.name)?;
     println!(
         "split {:?} into its own entity (id {}, {}): {} row(s) moved; recorded for later ingests",

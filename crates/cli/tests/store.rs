@@ -204,6 +204,9 @@ fn every_query_command() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no database here"), "{}", stderr(&o));
     assert!(!dir.path().join("missing.db").exists());
+    let o = dir.run(&["merge", "--db", "missing.db", "A", "B"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!dir.path().join("missing.db").exists());
 }
 
 #[test]
