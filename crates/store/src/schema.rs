@@ -24,6 +24,8 @@ pub(crate) fn open_rw(path: &Path) -> Result<Connection> {
         source,
     })?;
     conn.busy_timeout(Duration::from_secs(10))?;
+    // more statements than rusqlite's default cache of 16 run per article
+    conn.set_prepared_statement_cache_capacity(64);
     // WAL: readers see the last committed batch while a new one is written. NORMAL
     // sync is durable across a process crash (kill -9); only power loss can drop the
     // last committed batches, never corrupt the file.
@@ -86,6 +88,7 @@ pub(crate) fn open_ro(path: &Path) -> Result<Connection> {
         source,
     })?;
     conn.busy_timeout(Duration::from_secs(10))?;
+    conn.set_prepared_statement_cache_capacity(64);
     conn.pragma_update(None, "query_only", "ON")?;
     conn.pragma_update(None, "cache_size", -16_384)?;
     let found = version(&conn)?;
