@@ -1,8 +1,11 @@
 //! `dossier`: who said what, who is who, when, from news articles.
 
 mod bench;
+mod bench_store;
 mod input;
 mod run;
+mod serve;
+mod store_cmds;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -29,6 +32,26 @@ enum Command {
     Extract(ExtractArgs),
     /// Measure throughput (MB/s, one core and all cores) and memory.
     Bench(bench::BenchArgs),
+    /// Extract articles and store them in the database (idempotent, resumable).
+    Ingest(store_cmds::IngestArgs),
+    /// Search quotes and article text in the database.
+    Search(store_cmds::SearchArgs),
+    /// A person's or organisation's profile: aliases, roles, quotes, company kept.
+    Who(store_cmds::WhoArgs),
+    /// List quotes in the database, newest first, with filters.
+    Quotes(store_cmds::QuotesArgs),
+    /// List articles in the database, or show one.
+    Articles(store_cmds::ArticlesArgs),
+    /// The database in numbers.
+    Stats(store_cmds::StatsArgs),
+    /// Merge entity B into entity A (recorded; later ingests follow it).
+    Merge(store_cmds::MergeArgs),
+    /// Give a name merged into another entity an entity of its own (recorded).
+    Split(store_cmds::SplitArgs),
+    /// Serve the JSON API and web pages over the database (read-only).
+    Serve(serve::ServeArgs),
+    /// Measure the store: ingest rate, size per 1,000 articles, search latency p50/p95.
+    BenchStore(bench_store::BenchStoreArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -57,6 +80,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run::extract(args),
         Command::Bench(args) => bench::run(args),
+        Command::Ingest(args) => store_cmds::ingest(args),
+        Command::Search(args) => store_cmds::search(args),
+        Command::Who(args) => store_cmds::who(args),
+        Command::Quotes(args) => store_cmds::quotes(args),
+        Command::Articles(args) => store_cmds::articles(args),
+        Command::Stats(args) => store_cmds::stats(args),
+        Command::Merge(args) => store_cmds::merge(args),
+        Command::Split(args) => store_cmds::split(args),
+        Command::Serve(args) => serve::serve(args),
+        Command::BenchStore(args) => bench_store::run(args),
     };
     match result {
         Ok(code) => code,
