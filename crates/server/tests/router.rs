@@ -31,6 +31,8 @@ fn article(
         label: EntityLabel::Person,
         id: EntityId(0),
         canonical: speaker.into(),
+        role: None,
+        affiliation: None,
     });
     a.attributions.push(Attribution {
         content: vec![span_of(text, quote)],

@@ -20,6 +20,8 @@ fn named(text_id: &str, names: &[(&str, EntityLabel)]) -> (Document, Analysis) {
             label: *label,
             id: EntityId(i as u32),
             canonical: n.to_string(),
+            role: None,
+            affiliation: None,
         });
     }
     (Document::new(text_id, text), a)
@@ -112,6 +114,8 @@ fn alias_rule_ties_an_acronym_seen_before() {
             label: Org,
             id: EntityId(0),
             canonical: "Collective Security Treaty Organization".into(),
+            role: None,
+            affiliation: None,
         });
     }
     write(&mut w, &[(Document::new("b1", text), a)]);
