@@ -3,7 +3,7 @@
 use crate::input::{self, HtmlSource, Item, Kind};
 use crate::ExtractArgs;
 use anyhow::{Context, Result};
-use dossier::{Analysis, Page, Pipeline};
+use dossier::{Analysis, HtmlError, Page, Pipeline};
 use dossier_output::{human::HumanPrinter, wire};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -87,7 +87,24 @@ fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> 
             }));
             match outcome {
                 Err(_) => render_error(mode, id, "", PANICKED),
-                Ok(Err(e)) => render_error(mode, id, "", &e.to_string()),
+                Ok(Err(e)) => {
+                    let why = e.to_string();
+                    let HtmlError::NoArticle(doc) = e else {
+                        return render_error(mode, id, "", &why);
+                    };
+                    // the page's metadata still goes out with the error
+                    let mut r = wire::Record::error(id.clone(), "", why.clone());
+                    r.title = doc.title.as_deref();
+                    r.author = doc.author.as_deref();
+                    r.published = doc.published.map(|d| d.to_string());
+                    r.url = doc.url.as_deref();
+                    r.crawled = crawled.clone();
+                    match mode {
+                        Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
+                        Mode::Json => wire::to_pretty(&r),
+                        Mode::Jsonl => wire::to_line(&r),
+                    }
+                }
                 Ok(Ok((doc, a))) => render_doc(mode, human, id, &doc, a, notes, crawled.clone()),
             }
         }

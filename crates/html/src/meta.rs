@@ -119,7 +119,7 @@ const MODIFIED_META: &[&str] = &[
 
 fn is_bad_author(a: &str) -> bool {
     let l = a.to_lowercase();
-    a.len() < 3
+    a.chars().count() < 2
         || a.len() > 120
         || l.starts_with("http")
         || l.contains('@')
@@ -130,7 +130,6 @@ fn is_bad_author(a: &str) -> bool {
             l.as_str(),
             "admin"
                 | "administrator"
-                | "redaktion"
                 | "editor"
                 | "staff"
                 | "unknown"
@@ -317,6 +316,10 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut rel_author: Option<String> = None;
     let mut class_author: Option<String> = None;
     let mut class_date: Option<Date> = None;
+    // `twitter:label1` = "Written by", `twitter:data1` = the name
+    let mut tw_author_label: Option<String> = None;
+    let mut tw_author: Option<String> = None;
+    let mut text_byline: Option<String> = None;
 
     for id in 1..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
@@ -356,6 +359,31 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                         }
                         if meta_author.is_none() {
                             meta_author = clean_author(content);
+                        }
+                    }
+                    k if k.starts_with("twitter:label") => {
+                        let l = content.to_lowercase();
+                        if [
+                            "written by",
+                            "geschrieben von",
+                            "verfasst von",
+                            "author",
+                            "autor",
+                            "écrit par",
+                            "escrito por",
+                            "scritto da",
+                        ]
+                        .iter()
+                        .any(|p| l.starts_with(p))
+                        {
+                            tw_author_label = Some(k["twitter:label".len()..].to_string());
+                        }
+                    }
+                    k if k.starts_with("twitter:data") => {
+                        if tw_author.is_none()
+                            && tw_author_label.as_deref() == Some(&k["twitter:data".len()..])
+                        {
+                            tw_author = clean_author(content);
                         }
                     }
                     k => {
@@ -456,6 +484,28 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 itemprop_author = clean_author(&name);
             }
         }
+        if text_byline.is_none()
+            && matches!(
+                &*e.name,
+                "p" | "span"
+                    | "div"
+                    | "em"
+                    | "i"
+                    | "strong"
+                    | "b"
+                    | "small"
+                    | "address"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+            )
+            && !in_comment(dom, id)
+        {
+            if let Some(name) = byline_text(dom, id) {
+                text_byline = Some(name);
+            }
+        }
         if let Some(c) = e.attr("class") {
             let c = c.to_ascii_lowercase();
             if class_author.is_none()
@@ -553,7 +603,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(meta_author.filter(|a| not_site(a)))
         .or(itemprop_author.filter(|a| not_site(a)))
         .or(rel_author.filter(|a| not_site(a)))
-        .or(class_author.filter(|a| not_site(a)));
+        .or(class_author.filter(|a| not_site(a)))
+        .or(tw_author.filter(|a| not_site(a)))
+        .or(text_byline.filter(|a| not_site(a)));
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
@@ -565,12 +617,14 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .map(|d| (d, DateSource::Modified));
     m.published = url_date
         .map(|d| (d, DateSource::Url))
+        // htmldate's order: the header's meta tags, then JSON-LD (they differ mostly by
+        // time zone, and the meta tags more often give the local date)
+        .or(meta_pub.map(|(_, d)| (d, DateSource::Meta)))
         .or(ld
             .published
             .as_deref()
             .and_then(date::parse)
             .map(|d| (d, DateSource::JsonLd)))
-        .or(meta_pub.map(|(_, d)| (d, DateSource::Meta)))
         .or(time_pub.map(|d| (d, DateSource::Time)))
         .or(time_first.map(|d| (d, DateSource::Time)))
         .or(class_date.map(|d| (d, DateSource::Text)))
@@ -589,6 +643,223 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             date::parse_text(&t).map(|d| (d, DateSource::Text))
         });
     m
+}
+
+/// A visible byline in a short element: "By Jane Doe", "Von Hans Meier am 3. Mai",
+/// "Text: Anna Roth", "Autor: Peter Maahn/SP-X". The name: two to five capitalised
+/// words (particles such as "von", "de" allowed), or two names joined by "and"/"und".
+fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
+    // Cheap test first (this runs on every element): the first words of the first text
+    // inside, at most two elements down, must be a byline lead.
+    let mut n = id;
+    let first = loop {
+        let c = *dom.nodes[n]
+            .children
+            .iter()
+            .find(|&&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))?;
+        match &dom.nodes[c].kind {
+            crate::dom::Kind::Text(s) => break s.slice(dom.src),
+            _ if dom.element(c).is_some() && n == id => n = c,
+            _ => return None,
+        }
+    };
+    let head = first
+        .trim_start()
+        .get(..3)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !matches!(
+        head.as_str(),
+        "by "
+            | "von"
+            | "par"
+            | "por"
+            | "tex"
+            | "aut"
+            | "wri"
+            | "ver"
+            | "ein"
+            | "ges"
+            | "pos"
+            | "red"
+    ) {
+        return None;
+    }
+    let raw = dom.text(id);
+    let t = raw.trim();
+    if t.len() < 5 || t.len() > 100 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    const LEADS: &[&str] = &[
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "text von ",
+        "text: ",
+        "text & fotos: ",
+        "autor: ",
+        "autorin: ",
+        "author: ",
+        "written by ",
+        "verfasst von ",
+        "ein beitrag von ",
+        "geschrieben von ",
+        "posted by ",
+        "redaktion: ",
+    ];
+    let lead = LEADS.iter().find(|l| lower.starts_with(**l))?;
+    let rest = t[lead.len()..].trim_start();
+    let mut names = 0;
+    let mut count = 0;
+    let mut end = 0; // bytes of `rest` holding the name
+    let mut last_name_end = 0;
+    for (at, w) in word_spans(rest) {
+        let bare = w.trim_end_matches([',', '|', '/', '·', '•', ':']);
+        let Some(first) = bare.chars().next() else {
+            break;
+        };
+        let particle = matches!(
+            bare,
+            "von"
+                | "van"
+                | "de"
+                | "der"
+                | "da"
+                | "di"
+                | "del"
+                | "la"
+                | "le"
+                | "zu"
+                | "und"
+                | "and"
+                | "&"
+                | "y"
+                | "et"
+        );
+        if first.is_uppercase()
+            && !NOT_NAME.contains(&bare.trim_end_matches('.'))
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        {
+            names += 1;
+            last_name_end = at + bare.len();
+        } else if !(particle && names > 0) {
+            break;
+        }
+        count += 1;
+        end = at + bare.len();
+        if count > 8 {
+            return None;
+        }
+        if bare.len() < w.len() && !w.ends_with(',') {
+            break; // "Name |", "Name/SP-X"
+        }
+    }
+    let _ = end;
+    if names < 2 && !(names == 1 && rest[..last_name_end].contains('.')) {
+        return None;
+    }
+    let name = &rest[..last_name_end];
+    // the name, possibly a date or place after it; not a sentence
+    if rest[last_name_end..].split_whitespace().count() > 8 {
+        return None;
+    }
+    clean_author(name)
+}
+
+/// Capitalised words that end a byline name: months, weekdays, "Published" …
+const NOT_NAME: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Januar",
+    "Februar",
+    "März",
+    "Mai",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    "Mo",
+    "Di",
+    "Mi",
+    "Do",
+    "Fr",
+    "Sa",
+    "So",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Published",
+    "Publiziert",
+    "Veröffentlicht",
+    "Updated",
+    "Aktualisiert",
+    "Posted",
+    "Am",
+    "On",
+    "Stand",
+    "Foto",
+    "Fotos",
+    "Photo",
+    "Photos",
+    "Bild",
+    "Bilder",
+    "Update",
+    "Last",
+    "Zuletzt",
+    "Uhr",
+    "Read",
+    "Lesezeit",
+    "Min",
+];
+
+/// Words with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 fn in_comment(dom: &Dom, mut id: NodeId) -> bool {

@@ -123,10 +123,43 @@ fn date_sources_in_order_of_trust() {
         date_of(r#"<meta name="pubdate" content="20210318">"#, &body, None).as_deref(),
         Some("2021-03-18")
     );
-    // JSON-LD beats meta.
+    // Meta tags beat JSON-LD (htmldate's order: when they differ it is mostly by time
+    // zone, and the header's tags more often give the local date).
     assert_eq!(
         date_of(&format!("{og}{ld}"), &body, None).as_deref(),
-        Some("2021-03-15")
+        Some("2021-03-16")
+    );
+    // twitter:label/data pairs and visible bylines name the author.
+    let tw = r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Roe">"#;
+    assert_eq!(
+        dossier_html::extract(&page(tw, &body), None)
+            .author
+            .as_deref(),
+        Some("Jane Roe")
+    );
+    let by = format!(
+        r#"<article><p class="x">By Anna Maria Roth March 3, 2021</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        dossier_html::extract(&page("", &by), None)
+            .author
+            .as_deref(),
+        Some("Anna Maria Roth")
+    );
+    let von =
+        format!(r#"<article><p><i>von Daniel Braun, Davor Pasoski</i></p><p>{PARA}</p></article>"#);
+    assert_eq!(
+        dossier_html::extract(&page("", &von), None)
+            .author
+            .as_deref(),
+        Some("Daniel Braun, Davor Pasoski")
+    );
+    let sentence = format!(
+        r#"<article><p>By the end of the week the river had risen by two metres, flooding the old town.</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        dossier_html::extract(&page("", &sentence), None).author,
+        None
     );
     // URL path.
     assert_eq!(

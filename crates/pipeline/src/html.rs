@@ -6,12 +6,14 @@ use dossier_core::{Analysis, Attribution, Date, Document, QuoteKind, Span};
 use dossier_html::{Article, Embed};
 
 /// Why a page gives no document.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum HtmlError {
     /// The page holds no article text (a list of links, an error page, a login wall …).
+    /// The document carries what the page's metadata said (title, author, date) and
+    /// an empty text.
     #[error("no article text found in the page")]
-    NoArticle,
+    NoArticle(Box<Document>),
 }
 
 /// One web page to analyse.
@@ -48,12 +50,12 @@ impl Pipeline {
     /// ```
     pub fn extract_html(&self, page: &Page<'_>) -> Result<(Document, Analysis), HtmlError> {
         let article = self.html.extract(page.html, page.url);
-        if article.no_article {
-            return Err(HtmlError::NoArticle);
-        }
         let mut doc = article.to_document(page.id, page.url);
         if page.published.is_some() {
             doc.published = page.published;
+        }
+        if article.no_article {
+            return Err(HtmlError::NoArticle(Box::new(doc)));
         }
         let mut analysis = self.extract(&doc);
         add_embeds(&article, &mut analysis, self.quotes.is_some());
