@@ -298,6 +298,41 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     t
 }
 
+/// The parts of a `<title>` split at site-name separators (" | ", " - ", " : " …).
+fn title_segments(t: &str) -> Vec<&str> {
+    let mut segs = vec![t];
+    for sep in [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : ", " _ ",
+    ] {
+        segs = segs.iter().flat_map(|s| s.split(sep)).collect();
+    }
+    segs.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Word-set similarity of two short strings (Dice coefficient over lower-cased words
+/// without punctuation).
+fn dice(a: &str, b: &str) -> f32 {
+    fn words(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    2.0 * common as f32 / (a.len() + b.len()) as f32
+}
+
 /// Gather title, author, date and site name.
 #[allow(clippy::collapsible_match)]
 pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
@@ -557,10 +592,55 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         h1s.iter()
             .any(|h| crate::extract::key(h) == crate::extract::key(cand))
     };
-    let title = ld
-        .headline
-        .clone()
-        .filter(|h| h1_match(h))
+    // The visible headline wins when it is the same story as the metadata's title
+    // (sites shorten or re-word og:title; the h1 is what the reader sees). An h1 that
+    // is the site's name (a blog's logo) is never the title.
+    let site_seg = |h: &str| {
+        let k = crate::extract::key(h);
+        site.as_deref().is_some_and(|s| crate::extract::key(s) == k)
+            || doc_title.as_deref().is_some_and(|t| {
+                let segs = title_segments(t);
+                segs.len() > 1
+                    && segs.iter().any(|s| crate::extract::key(s) == k)
+                    && dice(h, t) < 0.5
+            })
+    };
+    let refs: Vec<&str> = [
+        og_title.as_deref(),
+        ld.headline.as_deref(),
+        doc_title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let best_h1 = h1s
+        .iter()
+        .filter(|h| h.len() < 400 && !site_seg(h))
+        .map(|h| {
+            let sim = refs.iter().map(|r| dice(h, r)).fold(0.0f32, f32::max);
+            (h, sim)
+        })
+        .filter(|(_, sim)| *sim >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| h.clone());
+    // a blog's <title>: "Post title | Blog name" with the blog name as the only h1
+    let site_h1 = h1s.iter().find(|h| site_seg(h));
+    let title_without_site = site_h1.and_then(|sh| {
+        let t = doc_title.as_deref()?;
+        let segs = title_segments(t);
+        let k = crate::extract::key(sh);
+        let at = segs.iter().position(|s| crate::extract::key(s) == k)?;
+        if at > 0 {
+            Some(segs[..at].join(" - "))
+        } else {
+            segs[1..]
+                .iter()
+                .max_by_key(|s| s.len())
+                .map(|s| s.to_string())
+        }
+    });
+    let title = best_h1
+        .or_else(|| ld.headline.clone().filter(|h| h1_match(h)))
         .or_else(|| {
             og_title
                 .clone()
@@ -574,14 +654,15 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .map(crate::extract::key)
                 .unwrap_or_default();
             h1s.iter()
-                .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)))
+                .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)) && !site_seg(h))
                 .cloned()
         })
         .or_else(|| og_title.clone().map(|t| strip_site(&t, site.as_deref())))
         .or(ld.headline.clone())
         .or_else(|| meta_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or(title_without_site)
         .or_else(|| {
-            if h1s.len() == 1 {
+            if h1s.len() == 1 && !site_seg(&h1s[0]) {
                 Some(h1s[0].clone())
             } else {
                 None
