@@ -312,6 +312,19 @@ fn title_segments(t: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Does `outer` end with the words of `inner` (ignoring case and punctuation)?
+fn contains_words(outer: &str, inner: &str) -> bool {
+    let w = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (o, i) = (w(outer), w(inner));
+    // a kicker before the headline: the inner words end the outer
+    !i.is_empty() && i.len() < o.len() && o.ends_with(&i)
+}
+
 /// Word-set similarity of two short strings (Dice coefficient over lower-cased words
 /// without punctuation).
 fn dice(a: &str, b: &str) -> f32 {
@@ -622,7 +635,15 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         })
         .filter(|(_, sim)| *sim >= 0.6)
         .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(h, _)| h.clone());
+        .map(|(h, _)| {
+            // an h1 that holds a kicker, a date or the site name around the metadata's
+            // title ("Tunesien Große Aufgaben …"): the metadata's title is the headline
+            refs.iter()
+                .map(|r| strip_site(r, site.as_deref()))
+                .filter(|r| r.split_whitespace().count() >= 2 && r.len() < h.len())
+                .find(|r| contains_words(h, r))
+                .unwrap_or_else(|| h.clone())
+        });
     // a blog's <title>: "Post title | Blog name" with the blog name as the only h1
     let site_h1 = h1s.iter().find(|h| site_seg(h));
     let title_without_site = site_h1.and_then(|sh| {
