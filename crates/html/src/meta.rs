@@ -136,7 +136,10 @@ fn is_bad_author(a: &str) -> bool {
                 | "anonymous"
                 | "null"
                 | "none"
+                | "no author"
+                | "agencies"
         )
+        || l.starts_with("archiv")
 }
 
 /// Clean a byline: drop "By"/"Von", trailing roles and dates.
@@ -155,6 +158,14 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         "text: ",
         "written by ",
         "posted by ",
+        "eingestellt von ",
+        "veröffentlicht von ",
+        "veröffentlicht von",
+        "geschrieben von ",
+        "verfasst von ",
+        "text und interview: ",
+        "interview: ",
+        "redaktion: ",
     ] {
         if s.len() > pre.len()
             && s.get(..pre.len())
@@ -163,8 +174,30 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
             s = s[pre.len()..].trim().to_string();
         }
     }
-    let s =
-        s.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '–' || c.is_whitespace());
+    // a credit for pictures or a link after the name
+    for tail in [
+        " Illustration",
+        " Fotos:",
+        " Foto:",
+        " Fotos von",
+        " Foto von",
+        " Photos:",
+        " Photo:",
+        " Alle Artikel",
+        " All articles",
+        " Mehr Artikel",
+        " More articles",
+        " | ",
+    ] {
+        if let Some(i) = s.find(tail) {
+            if i > 0 {
+                s.truncate(i);
+            }
+        }
+    }
+    let s = s.trim_matches(|c: char| {
+        c == '|' || c == ',' || c == '-' || c == '–' || c == '\'' || c == '"' || c.is_whitespace()
+    });
     if s.is_empty() || is_bad_author(s) || s.chars().filter(|c| c.is_ascii_digit()).count() > 3 {
         return None;
     }
