@@ -259,7 +259,7 @@ impl Extractor {
 fn cut_tail(em: &mut extract::Emitter) {
     let pats = patterns::get();
     let text = &em.text;
-    let min = text.len() * 2 / 5;
+    let min = text.len() / 4;
     let mut at = 0;
     let mut cut = None;
     for line in text.split('\n') {

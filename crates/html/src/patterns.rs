@@ -70,7 +70,13 @@ pub(crate) fn get() -> &'static Patterns {
                 r"read more|mehr lesen|weiterlesen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|",
                 r"related( articles| stories)?|tags?|schlagwörter|themen|",
                 r"(?:©|\(c\)|copyright)(?-u:\b).{0,120}|all rights reserved\.?|alle rechte vorbehalten\.?|",
-                r"zum seitenanfang|nach oben|back to top|print|drucken|e-?mail|kommentare?|comments?",
+                r"zum seitenanfang|nach oben|back to top|print|drucken|e-?mail|kommentare?|comments?|",
+                // picture credits and captions
+                r"(?:fotos?|photos?|bild(?:er)?|abbildung|beitragsbild|titelbild|image|credit|bildquelle)\s*:.{0,150}|",
+                r".{0,150}(?:©|\(c\))\s*[\p{L} /.&_-]{2,60}|",
+                r"(?:beitrag|artikel|seite|post) teilen|teilen auf \w+|zurück(?: zur (?:übersicht|listenansicht|startseite))?|",
+                r"bild (?:anzeigen|vergrößern).{0,40}|weiterführende links?|",
+                r"subscribe (?:now|today)(?-u:\b).{0,100}|sign up for (?:our|the) newsletter.{0,60}",
                 r")[\s.:!]*$"
             )),
             tail_heading: b(concat!(
