@@ -346,6 +346,10 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         if !explicit || st[id].text < 200 || link_density(&st[id]) > 0.4 {
             continue;
         }
+        // schema.org's articleBody is the article by the page's own word
+        let itemprop = e
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
         let related = dom.is_ancestor(id, top) || dom.is_ancestor(top, id);
         if !related {
             continue;
@@ -356,6 +360,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             st[id].text as f32 >= 0.6 * st[top].text as f32
         } else {
             (st[id].text as f32) <= 1.6 * st[top].text as f32 + 400.0
+                || (itemprop && link_density(&st[id]) < 0.25)
         };
         if ok && best_body.is_none_or(|b| dom.is_ancestor(b, id)) {
             best_body = Some(id);
@@ -382,6 +387,29 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         } else {
             break;
         }
+    }
+
+    // An article split into columns of one class (`div.StoryBodyCompanionColumn` …):
+    // start from the column, so that its siblings of the same class join below.
+    let mut a = top;
+    for _ in 0..2 {
+        let Some(p) = dom.nodes[a].parent else { break };
+        if p == 0 || p == body {
+            break;
+        }
+        let class = dom.element(a).and_then(|e| e.attr("class")).unwrap_or("");
+        if !class.is_empty()
+            && dom.nodes[p].children.iter().any(|&c| {
+                c != a
+                    && dom.element(c).and_then(|e| e.attr("class")) == Some(class)
+                    && st[c].text > 80
+                    && link_density(&st[c]) < 0.3
+            })
+        {
+            top = a;
+            break;
+        }
+        a = p;
     }
 
     // Siblings with enough score, or good plain paragraphs.
