@@ -581,10 +581,11 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     | "h6"
                     | "li"
             )
-            && !in_comment(dom, id)
         {
             if let Some(name) = byline_text(dom, id) {
-                text_byline = Some(name);
+                if !in_comment(dom, id) {
+                    text_byline = Some(name);
+                }
             }
         }
         if let Some(c) = e.attr("class") {
@@ -998,18 +999,24 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn in_comment(dom: &Dom, mut id: NodeId) -> bool {
+    fn has(hay: &str, needle: &[u8]) -> bool {
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    }
     let pats = crate::patterns::get();
     while let Some(p) = dom.nodes[id].parent {
         if let Some(e) = dom.element(p) {
-            let ci = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            );
-            if ci.to_ascii_lowercase().contains("comment")
-                || (&*e.name == "aside")
-                || (&*e.name == "footer")
-                || (ci.len() > 1 && pats.boiler.is_match(&ci) && ci.contains("related"))
+            if matches!(&*e.name, "aside" | "footer") {
+                return true;
+            }
+            let class = e.attr("class").unwrap_or("");
+            let eid = e.attr("id").unwrap_or("");
+            if has(class, b"comment") || has(eid, b"comment") {
+                return true;
+            }
+            if (class.contains("related") || eid.contains("related"))
+                && pats.boiler.is_match(&format!("{class} {eid}"))
             {
                 return true;
             }
