@@ -234,6 +234,10 @@ struct LdFound {
     published: Option<String>,
     modified: Option<String>,
     authors: Vec<String>,
+    /// `"author": {"@id": …}` references, resolved against `persons` at the end.
+    author_refs: Vec<String>,
+    /// `Person` nodes of a `@graph`: (`@id`, name).
+    persons: Vec<(String, String)>,
 }
 
 fn is_article_type(o: &serde_json::Map<String, Value>) -> bool {
@@ -288,7 +292,23 @@ fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
                 if f.authors.is_empty() {
                     if let Some(a) = o.get("author").or(o.get("creator")) {
                         ld_names(a, &mut f.authors);
+                        let refs = match a {
+                            Value::Array(v) => v.iter().collect::<Vec<_>>(),
+                            other => vec![other],
+                        };
+                        for r in refs {
+                            if let (Some(Value::String(id)), None) = (r.get("@id"), r.get("name")) {
+                                f.author_refs.push(id.clone());
+                            }
+                        }
                     }
+                }
+            }
+            if matches!(o.get("@type"), Some(Value::String(t)) if t == "Person") {
+                if let (Some(Value::String(id)), Some(Value::String(name))) =
+                    (o.get("@id"), o.get("name"))
+                {
+                    f.persons.push((id.clone(), name.clone()));
                 }
             }
             if let Some(m) = o.get("mainEntity").or(o.get("mainEntityOfPage")) {
@@ -379,6 +399,17 @@ fn dice(a: &str, b: &str) -> f32 {
     2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
+/// A publication date in a script's JSON state (not JSON-LD): the key, then an ISO date.
+fn script_date_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"\\?"(?:datePublished|published_at|publishedAt|publishDate|publishedDate|publish_date|date_published|pubDate|firstPublishedAt|first_published_at)\\?"\s*:\s*\\?"([0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+Z-]*)"#,
+        )
+        .expect("static pattern")
+    })
+}
+
 /// Gather title, author, date and site name.
 #[allow(clippy::collapsible_match)]
 pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
@@ -401,6 +432,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut tw_author_label: Option<String> = None;
     let mut tw_author: Option<String> = None;
     let mut text_byline: Option<String> = None;
+    let mut script_pub: Option<Date> = None;
 
     for id in 1..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
@@ -489,6 +521,12 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                         .trim();
                     if let Ok(v) = serde_json::from_str::<Value>(raw) {
                         ld_walk(&v, &mut ld, 0);
+                    }
+                } else if script_pub.is_none() {
+                    // a page's own state as JSON (`"publishedAt": "2022-01-31T…"`)
+                    let raw = dom.raw_text(id);
+                    if let Some(c) = script_date_re().captures(raw) {
+                        script_pub = date::parse(&c[1]);
                     }
                 }
             }
@@ -580,6 +618,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     | "h5"
                     | "h6"
                     | "li"
+                    | "byline"
             )
         {
             if let Some(name) = byline_text(dom, id) {
@@ -729,6 +768,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .filter(|t| !t.is_empty());
 
     // Author: people, not sites.
+    if ld.authors.is_empty() {
+        for r in &ld.author_refs {
+            if let Some((_, name)) = ld.persons.iter().find(|(id, _)| id == r) {
+                ld.authors.push(name.clone());
+            }
+        }
+    }
     let mut ld_auth: Vec<String> = ld.authors.iter().filter_map(|a| clean_author(a)).collect();
     ld_auth.dedup();
     let site_key = site.as_deref().map(crate::extract::key);
@@ -764,6 +810,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(time_pub.map(|d| (d, DateSource::Time)))
         .or(time_first.map(|d| (d, DateSource::Time)))
         .or(class_date.map(|d| (d, DateSource::Text)))
+        .or(script_pub.map(|d| (d, DateSource::JsonLd)))
         .or(modified)
         .or_else(|| {
             // Last resort: the first date written in the page text.
@@ -799,26 +846,13 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
             _ => return None,
         }
     };
-    let head = first
+    let head: String = first
         .trim_start()
-        .get(..3)
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !matches!(
-        head.as_str(),
-        "by "
-            | "von"
-            | "par"
-            | "por"
-            | "tex"
-            | "aut"
-            | "wri"
-            | "ver"
-            | "ein"
-            | "ges"
-            | "pos"
-            | "red"
-    ) {
+        .chars()
+        .take(20)
+        .collect::<String>()
+        .to_lowercase();
+    if !BYLINE_STARTS.iter().any(|p| head.starts_with(p)) {
         return None;
     }
     let raw = dom.text(id);
@@ -844,7 +878,34 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
         "geschrieben von ",
         "posted by ",
         "redaktion: ",
+        "erstellt von ",
+        "gespeichert von ",
+        "autoren ",
+        "autor ",
+        "auteur : ",
+        "auteur: ",
+        "auteurs : ",
+        "blog beitrag von ",
+        "beitrag von ",
+        "artikel von ",
+        "escrito por ",
+        "scritto da ",
     ];
+    // "Posted on September 21, 2020 by Adi Tzlil"
+    let (lower, t) = match ["posted on ", "published on ", "veröffentlicht am ", "am "]
+        .iter()
+        .find(|p| lower.starts_with(**p))
+    {
+        Some(_) => {
+            let at = [" by ", " von ", " par "]
+                .iter()
+                .filter_map(|k| lower.find(k).map(|i| i + 1))
+                .filter(|&i| i < 60 && t.is_char_boundary(i))
+                .min()?;
+            (lower[at..].to_string(), &t[at..])
+        }
+        None => (lower, t),
+    };
     let lead = LEADS.iter().find(|l| lower.starts_with(**l))?;
     let rest = t[lead.len()..].trim_start();
     let mut names = 0;
@@ -905,6 +966,32 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
     }
     clean_author(name)
 }
+
+/// How the first text of a byline element starts (a cheap test before reading it all).
+const BYLINE_STARTS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "text",
+    "aut",
+    "written",
+    "verfasst",
+    "ein beitrag",
+    "geschrieben",
+    "posted",
+    "published",
+    "redaktion",
+    "erstellt",
+    "gespeichert",
+    "blog",
+    "beitrag",
+    "artikel",
+    "escrito",
+    "scritto",
+    "veröffentlicht",
+    "am ",
+];
 
 /// Capitalised words that end a byline name: months, weekdays, "Published" …
 const NOT_NAME: &[&str] = &[
