@@ -408,6 +408,27 @@ impl<'a> Builder<'a> {
                 return false;
             }
         }
+        // content in the head (no `</head>`, no `<body>`): the head has ended
+        if !matches!(
+            n,
+            "meta"
+                | "link"
+                | "title"
+                | "style"
+                | "script"
+                | "base"
+                | "noscript"
+                | "template"
+                | "head"
+                | "html"
+        ) {
+            if let Some(i) = (1..self.stack.len())
+                .rev()
+                .find(|&i| self.dom.name(self.stack[i]) == "head")
+            {
+                self.stack.truncate(i);
+            }
+        }
         if CLOSES_P.contains(&n) {
             if let Some(i) = self.find_open(
                 "p",
@@ -479,7 +500,17 @@ impl<'a> Builder<'a> {
             }));
             return;
         }
-        if matches!(name, "html" | "body" | "head") {
+        if name == "head" {
+            // `</head>`: what follows is the page, even without a `<body>` tag
+            if let Some(i) = (1..self.stack.len())
+                .rev()
+                .find(|&i| self.dom.name(self.stack[i]) == "head")
+            {
+                self.stack.truncate(i);
+            }
+            return;
+        }
+        if matches!(name, "html" | "body") {
             return;
         }
         let special = is_special(name);
