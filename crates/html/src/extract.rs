@@ -412,6 +412,33 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         a = p;
     }
 
+    // An article cut into blocks of one article-like class anywhere in the page
+    // (`div.article-text` between pictures and ads): all of them, in page order.
+    let class = dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    if !class.is_empty() && pats.positive.is_match(class) && !pats.negative.is_match(class) {
+        let mut same: Vec<NodeId> = (1..n)
+            .filter(|&i| {
+                i != top
+                    && dom.element(i).and_then(|e| e.attr("class")) == Some(class)
+                    && st[i].text > 80
+                    && link_density(&st[i]) < 0.3
+                    && !dom.is_ancestor(top, i)
+                    && !dom.is_ancestor(i, top)
+            })
+            .collect();
+        if !same.is_empty() {
+            same.push(top);
+            same.sort_unstable();
+            let mut roots: Vec<NodeId> = Vec::new();
+            for i in same {
+                if !roots.iter().any(|&r| dom.is_ancestor(r, i)) {
+                    roots.push(i);
+                }
+            }
+            return roots;
+        }
+    }
+
     // Siblings with enough score, or good plain paragraphs.
     let Some(parent) = dom.nodes[top].parent else {
         return vec![top];

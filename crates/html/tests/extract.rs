@@ -430,7 +430,11 @@ fn page_without_body_tag() {
     // minified pages omit the optional <body> tag; the head ends at </head> or at the
     // first element that cannot be in a head
     let closed = format!("<html><head><title>T</title></head><div><p>{PARA}</p></div></html>");
-    assert!(dossier_html::extract(&closed, None).text.contains("old bridge"));
+    assert!(dossier_html::extract(&closed, None)
+        .text
+        .contains("old bridge"));
     let open = format!("<html><head><title>T</title><meta charset=utf-8><p>{PARA}</p>");
-    assert!(dossier_html::extract(&open, None).text.contains("old bridge"));
+    assert!(dossier_html::extract(&open, None)
+        .text
+        .contains("old bridge"));
 }
