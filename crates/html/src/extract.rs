@@ -367,8 +367,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         }
     }
     if let Some(b) = best_body {
-        top = b;
-        return vec![top];
+        return same_class_blocks(dom, st, b).unwrap_or_else(|| vec![b]);
     }
 
     // Go up while the parent holds nearly all of the text (wrapper divs).
@@ -412,31 +411,8 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         a = p;
     }
 
-    // An article cut into blocks of one article-like class anywhere in the page
-    // (`div.article-text` between pictures and ads): all of them, in page order.
-    let class = dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
-    if !class.is_empty() && pats.positive.is_match(class) && !pats.negative.is_match(class) {
-        let mut same: Vec<NodeId> = (1..n)
-            .filter(|&i| {
-                i != top
-                    && dom.element(i).and_then(|e| e.attr("class")) == Some(class)
-                    && st[i].text > 80
-                    && link_density(&st[i]) < 0.3
-                    && !dom.is_ancestor(top, i)
-                    && !dom.is_ancestor(i, top)
-            })
-            .collect();
-        if !same.is_empty() {
-            same.push(top);
-            same.sort_unstable();
-            let mut roots: Vec<NodeId> = Vec::new();
-            for i in same {
-                if !roots.iter().any(|&r| dom.is_ancestor(r, i)) {
-                    roots.push(i);
-                }
-            }
-            return roots;
-        }
+    if let Some(roots) = same_class_blocks(dom, st, top) {
+        return roots;
     }
 
     // Siblings with enough score, or good plain paragraphs.
@@ -475,6 +451,38 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         }
     }
     roots
+}
+
+/// An article cut into blocks of one article-like class anywhere in the page
+/// (`div.article-text` between pictures and ads): all of them, in page order.
+fn same_class_blocks(dom: &Dom, st: &[Stats], top: NodeId) -> Option<Vec<NodeId>> {
+    let pats = patterns::get();
+    let class = dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    if class.is_empty() || !pats.positive.is_match(class) || pats.negative.is_match(class) {
+        return None;
+    }
+    let mut same: Vec<NodeId> = (1..dom.nodes.len())
+        .filter(|&i| {
+            i != top
+                && dom.element(i).and_then(|e| e.attr("class")) == Some(class)
+                && st[i].text > 80
+                && link_density(&st[i]) < 0.3
+                && !dom.is_ancestor(top, i)
+                && !dom.is_ancestor(i, top)
+        })
+        .collect();
+    if same.is_empty() {
+        return None;
+    }
+    same.push(top);
+    same.sort_unstable();
+    let mut roots: Vec<NodeId> = Vec::new();
+    for i in same {
+        if !roots.iter().any(|&r| dom.is_ancestor(r, i)) {
+            roots.push(i);
+        }
+    }
+    Some(roots)
 }
 
 /// Builds the output text and its map.
