@@ -453,6 +453,55 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     roots
 }
 
+/// The lead paragraph ("standfirst", "perex", "intro") sits just before the article
+/// body in a container of its own: put it in front of the roots.
+pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<NodeId> {
+    static LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|intro-text|perex|standfirst|summary|article-summary|abstract|excerpt|dek|deck|subline|sub-headline|subheadline|teaser-text|description|kicker-text|vorspann|chapeau|chapo|entradilla|bajada)(?:$|[\s_-])",
+        )
+        .expect("static pattern")
+    });
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let mut at = first;
+    for _ in 0..3 {
+        let Some(parent) = dom.nodes[at].parent else {
+            break;
+        };
+        let sibs = &dom.nodes[parent].children;
+        let pos = sibs.iter().position(|&c| c == at).unwrap_or(0);
+        let mut seen = 0;
+        for &sib in sibs[..pos].iter().rev() {
+            if dom.element(sib).is_none() {
+                continue;
+            }
+            seen += 1;
+            if seen > 3 {
+                break;
+            }
+            let ci = class_id(dom, sib);
+            let s = &st[sib];
+            if !ci.is_empty()
+                && lead.is_match(&ci)
+                && (30..1500).contains(&s.text)
+                && link_density(s) < 0.3
+                && !is_hidden(dom, sib)
+            {
+                roots.insert(0, sib);
+                return roots;
+            }
+        }
+        if parent == 0 || dom.name(parent) == "body" {
+            break;
+        }
+        at = parent;
+    }
+    roots
+}
+
 /// An article cut into blocks of one article-like class anywhere in the page
 /// (`div.article-text` between pictures and ads): all of them, in page order.
 fn same_class_blocks(dom: &Dom, st: &[Stats], top: NodeId) -> Option<Vec<NodeId>> {

@@ -197,7 +197,7 @@ impl Extractor {
         let mut best: Option<extract::Emitter> = None;
         for pass in 0..4 {
             let roots = if pass < 3 {
-                extract::choose_roots(&dom, &st, pass == 0)
+                extract::with_lead(&dom, &st, extract::choose_roots(&dom, &st, pass == 0))
             } else {
                 vec![body]
             };
