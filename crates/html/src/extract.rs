@@ -411,8 +411,15 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         a = p;
     }
 
-    if let Some(roots) = same_class_blocks(dom, st, top) {
-        return roots;
+    let mut a = top;
+    for _ in 0..3 {
+        if let Some(roots) = same_class_blocks(dom, st, a) {
+            return roots;
+        }
+        match dom.nodes[a].parent {
+            Some(p) if p != 0 && p != body => a = p,
+            _ => break,
+        }
     }
 
     // Siblings with enough score, or good plain paragraphs.
