@@ -489,15 +489,21 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
             if seen > 3 {
                 break;
             }
-            let ci = class_id(dom, sib);
-            let s = &st[sib];
-            if !ci.is_empty()
-                && lead.is_match(&ci)
-                && (30..1500).contains(&s.text)
-                && link_density(s) < 0.3
-                && !is_hidden(dom, sib)
+            // the sibling itself, or a lead inside it (a header holding h1 + p.lead)
+            let is_lead = |x: NodeId| {
+                let ci = class_id(dom, x);
+                let s = &st[x];
+                !ci.is_empty()
+                    && lead.is_match(&ci)
+                    && (30..1500).contains(&s.text)
+                    && link_density(s) < 0.3
+                    && !is_hidden(dom, x)
+            };
+            if let Some(x) = std::iter::once(sib)
+                .chain(dom.descendants(sib).take(40))
+                .find(|&x| dom.element(x).is_some() && is_lead(x))
             {
-                roots.insert(0, sib);
+                roots.insert(0, x);
                 return roots;
             }
         }
