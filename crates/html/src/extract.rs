@@ -561,6 +561,11 @@ pub(crate) struct Emitter<'d, 'a> {
     pending_break: bool,
     para_start: usize,
     para_map_start: usize,
+    /// Where a dropped furniture line was also a heading that ends the article
+    /// ("Related articles"): candidates for cutting the tail.
+    pub tail_marks: Vec<usize>,
+    /// Open `<table>`s (a "Comment" column header is no tail heading).
+    table_depth: usize,
     /// Normalised title, to drop a heading that repeats it.
     title_key: String,
     /// Skip furniture by class/id and structure (off for the last-resort pass).
@@ -582,6 +587,8 @@ impl<'d, 'a> Emitter<'d, 'a> {
             pending_break: false,
             para_start: 0,
             para_map_start: 0,
+            tail_marks: Vec::new(),
+            table_depth: 0,
             title_key: title.map(key).unwrap_or_default(),
             strict: true,
             clean_conditionally: true,
@@ -636,6 +643,13 @@ impl<'d, 'a> Emitter<'d, 'a> {
     fn end_paragraph(&mut self) {
         let p = &self.text[self.para_start..];
         let drop = !p.is_empty() && p.len() < 160 && self.pats.furniture_line.is_match(p.trim());
+        if drop
+            && self.table_depth == 0
+            && p.len() < 60
+            && self.pats.tail_heading.is_match(p.trim())
+        {
+            self.tail_marks.push(self.para_start);
+        }
         if drop {
             self.text.truncate(self.para_start);
             self.map.truncate(self.para_map_start);
@@ -823,9 +837,12 @@ impl<'d, 'a> Emitter<'d, 'a> {
                     self.seg("“", Span::new(e.tag.start, e.tag.end));
                 }
                 let pre = pre || name == "pre";
+                let table = name == "table";
+                self.table_depth += usize::from(table);
                 for &c in &dom.nodes[id].children {
                     self.emit(c, false, pre);
                 }
+                self.table_depth -= usize::from(table);
                 if name == "q" {
                     let at = self.map.last().map_or(e.tag.end, |m| m.html.end);
                     self.seg("”", Span::new(at, at));

@@ -274,7 +274,15 @@ fn cut_tail(em: &mut extract::Emitter) {
             break;
         }
     }
-    let Some(cut) = cut else { return };
+    // a heading already dropped as a furniture line marks the tail too
+    let mark = em.tail_marks.iter().copied().find(|&m| m >= min && m > 0);
+    let cut = match (cut, mark) {
+        (Some(c), Some(m)) => Some(c.min(m)),
+        (c, m) => c.or(m),
+    };
+    let Some(cut) = cut.filter(|&c| c <= em.text.len()) else {
+        return;
+    };
     let end = em.text[..cut].trim_end().len();
     em.text.truncate(end);
     em.map.retain(|m| m.text.start < end);

@@ -96,7 +96,7 @@ pub(crate) fn get() -> &'static Patterns {
                 r"zum newsletter anmelden|newsletter abonnieren|",
                 // French, Spanish, Italian, Polish
                 r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles similaires|les plus lus|commentaires?|",
-                r"(?:te )?puede interesar|lee también|noticias relacionadas|más noticias|lo más leído|comentarios?|",
+                r"(?:también )?(?:te )?(?:puede|podría) interesar(?:te)?|lee también|noticias relacionadas|más noticias|lo más leído|comentarios?|",
                 r"leggi anche|articoli correlati|potrebbe interessarti|",
                 r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|polecamy|komentarze|najnowsze",
                 r")[\s.:!…»>-]*$"

@@ -438,3 +438,21 @@ fn page_without_body_tag() {
         .text
         .contains("old bridge"));
 }
+
+#[test]
+fn trailing_related_and_comment_blocks_are_cut() {
+    for heading in [
+        "Schreibe einen Kommentar",
+        "Related articles",
+        "Lesen Sie auch:",
+        "También te puede interesar",
+    ] {
+        let body = format!(
+            "<article><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><h3>{heading}</h3><p>Deine E-Mail-Adresse wird nicht veröffentlicht, and other words follow here.</p></article>"
+        );
+        let a = dossier_html::extract(&page("", &body), None);
+        assert!(a.text.contains("old bridge"), "{heading}");
+        assert!(!a.text.contains(heading), "{heading}: {}", a.text);
+        assert!(!a.text.contains("E-Mail-Adresse"), "{heading}: {}", a.text);
+    }
+}
