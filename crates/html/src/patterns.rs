@@ -76,7 +76,13 @@ pub(crate) fn get() -> &'static Patterns {
                 r".{0,150}(?:©|\(c\))\s*[\p{L} /.&_-]{2,60}|",
                 r"(?:beitrag|artikel|seite|post) teilen|teilen auf \w+|zurück(?: zur (?:übersicht|listenansicht|startseite))?|",
                 r"bild (?:anzeigen|vergrößern).{0,40}|weiterführende links?|",
-                r"subscribe (?:now|today)(?-u:\b).{0,100}|sign up for (?:our|the) newsletter.{0,60}",
+                r"subscribe (?:now|today)(?-u:\b).{0,100}|sign up for (?:our|the) newsletter.{0,60}|",
+                // sharing, rating and comment prompts, ad labels, bylines left in the text
+                r"teilen sie dies mit|teilen mit|share this|bewerten|kommentar verfassen|leave a comment|",
+                r"no responses? (?:so far|yet).{0,5}|\(?alle angaben ohne gewähr\)?|",
+                r"\*?(?:werbung|anzeige|advertorial|sponsored)(?:[,:.] .{0,80})?|",
+                r"(?:verfasst|geschrieben|posted|written|veröffentlicht) (?:von|by|am|on):? .{0,80}|",
+                r"(?-i:(?:By|Von|Par|Por) \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})",
                 r")[\s.:!]*$"
             )),
             tail_heading: b(concat!(
