@@ -410,6 +410,62 @@ fn script_date_re() -> &'static regex::Regex {
     })
 }
 
+/// The text of a headline without its kicker (`<span class="kicker">Corona</span>`,
+/// "Dachzeile", "overline", "eyebrow" …), which pages put inside the `<h1>`.
+fn headline_text(dom: &Dom, id: NodeId) -> String {
+    fn is_kicker(dom: &Dom, c: NodeId) -> bool {
+        dom.element(c).is_some_and(|e| {
+            let ci = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            [
+                "kicker",
+                "dachzeile",
+                "topline",
+                "overline",
+                "roofline",
+                "eyebrow",
+                "supertitle",
+                "spitzmarke",
+                "headline-intro",
+                "pretitle",
+                "pre-title",
+                "superheadline",
+            ]
+            .iter()
+            .any(|k| ci.contains(k))
+        })
+    }
+    fn walk(dom: &Dom, id: NodeId, depth: usize, found: &mut bool, out: &mut String) {
+        for &c in &dom.nodes[id].children {
+            if depth < 3 && is_kicker(dom, c) {
+                *found = true;
+                out.push(' ');
+                continue;
+            }
+            if depth < 3 && dom.element(c).is_some() {
+                out.push(' ');
+                walk(dom, c, depth + 1, found, out);
+                out.push(' ');
+            } else {
+                out.push_str(&dom.text(c));
+            }
+        }
+    }
+    let mut found = false;
+    let mut out = String::new();
+    walk(dom, id, 0, &mut found, &mut out);
+    let t = collapse_ws(&out);
+    if found && !t.is_empty() {
+        t
+    } else {
+        dom.text(id)
+    }
+}
+
 /// Gather title, author, date and site name.
 #[allow(clippy::collapsible_match)]
 pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
@@ -539,7 +595,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
             "h1" => {
-                let t = dom.text(id);
+                let t = headline_text(dom, id);
                 if !t.is_empty() && h1s.len() < 5 {
                     h1s.push(t);
                 }
