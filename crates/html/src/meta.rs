@@ -488,6 +488,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut tw_author_label: Option<String> = None;
     let mut tw_author: Option<String> = None;
     let mut text_byline: Option<String> = None;
+    let mut class_author2: Option<String> = None;
     let mut script_pub: Option<Date> = None;
 
     for id in 1..dom.nodes.len() {
@@ -683,6 +684,38 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
         }
+        if class_author2.is_none() && class_author.is_none() {
+            let ci = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            if ci.len() > 1
+                && ci.split(|c: char| c.is_whitespace()).any(|t| {
+                    (t.contains("author")
+                        || t.contains("autor")
+                        || t.contains("byline")
+                        || t.contains("verfasser"))
+                        && ![
+                            "avatar", "img", "image", "photo", "pic", "date", "time", "bio",
+                            "desc", "about", "box", "social", "follow", "more", "list", "comment",
+                            "wrap", "info", "meta",
+                        ]
+                        .iter()
+                        .any(|x| t.contains(x))
+                })
+                && !in_comment(dom, id)
+            {
+                let t = dom.text(id);
+                if t.len() < 60
+                    && t.split_whitespace().count() <= 5
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                {
+                    class_author2 = clean_author(&t);
+                }
+            }
+        }
         if let Some(c) = e.attr("class") {
             let c = c.to_ascii_lowercase();
             if class_author.is_none()
@@ -842,6 +875,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(itemprop_author.filter(|a| not_site(a)))
         .or(rel_author.filter(|a| not_site(a)))
         .or(class_author.filter(|a| not_site(a)))
+        .or(class_author2.filter(|a| not_site(a)))
         .or(tw_author.filter(|a| not_site(a)))
         .or(text_byline.filter(|a| not_site(a)));
 
