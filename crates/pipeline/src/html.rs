@@ -187,6 +187,83 @@ fn trim(text: &str, s: Span) -> Span {
 mod tests {
     use super::*;
 
+    fn page(embed: &str) -> String {
+        format!(
+            "<html><head><title>Bridge to reopen</title></head><body><article>\
+             <p>The old bridge over the river will reopen to traffic next week after repairs \
+             that took most of the winter, the city council said on Tuesday.</p>{embed}\
+             <p>Residents had protested for months against the closure, which doubled the \
+             time many of them needed to reach the city centre.</p></article></body></html>"
+        )
+    }
+
+    #[test]
+    fn embedded_posts_become_attributions_with_their_medium() {
+        let pipeline = Pipeline::builder().build().unwrap();
+        for (embed, medium, speaker) in [
+            (
+                r#"<blockquote class="telegram-post" data-telegram-post="mintrans/42"><p>The bridge will reopen on Monday at 6 am.</p>&mdash; Ministry of Transport (@mintrans)</blockquote>"#,
+                "Telegram",
+                Some("Ministry of Transport"),
+            ),
+            (
+                r#"<blockquote class="twitter-tweet"><p lang="en">Finally! The bridge is back on Monday.</p>&mdash; Jane Roe (@janeroe) <a href="https://twitter.com/x">March 3, 2022</a></blockquote>"#,
+                "Twitter",
+                Some("Jane Roe"),
+            ),
+            (
+                r#"<blockquote class="instagram-media"><p>Last look at the bridge before it reopens.</p></blockquote>"#,
+                "Instagram",
+                None,
+            ),
+        ] {
+            let html = page(embed);
+            let (doc, a) = pipeline
+                .extract_html(&Page {
+                    id: "p",
+                    html: &html,
+                    ..Page::default()
+                })
+                .unwrap();
+            let post: Vec<_> = a
+                .attributions
+                .iter()
+                .filter(|q| q.medium.as_deref() == Some(medium))
+                .collect();
+            assert_eq!(post.len(), 1, "{medium}: {:?}", a.attributions);
+            let q = post[0];
+            assert_eq!(q.speaker.as_deref(), speaker, "{medium}");
+            assert_eq!(q.kind, QuoteKind::Direct);
+            for c in &q.content {
+                let t = c.slice(&doc.text);
+                assert!(!t.contains('@') && !t.is_empty(), "{medium}: {t:?}");
+            }
+            if let Some(s) = q.source {
+                assert_eq!(Some(s.slice(&doc.text)), speaker);
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_without_article_keeps_its_metadata() {
+        let pipeline = Pipeline::builder().build().unwrap();
+        let html = r#"<html><head><title>Login - Daily</title><meta property="article:published_time" content="2022-01-07"></head><body><nav><a href="/">Home</a> <a href="/login">Log in</a></nav></body></html>"#;
+        match pipeline.extract_html(&Page {
+            id: "p",
+            html,
+            ..Page::default()
+        }) {
+            Err(HtmlError::NoArticle(doc)) => {
+                assert!(doc.text.is_empty());
+                assert_eq!(
+                    doc.published.map(|d| d.to_string()).as_deref(),
+                    Some("2022-01-07")
+                );
+            }
+            Ok((doc, _)) => panic!("an article was found: {:?}", doc.text),
+        }
+    }
+
     #[test]
     fn credit_lines() {
         let t = "— Jane Doe (@jdoe) January 6, 2022";
