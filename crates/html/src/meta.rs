@@ -795,7 +795,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             let sim = refs.iter().map(|r| dice(h, r)).fold(0.0f32, f32::max);
             (h, sim)
         })
-        .filter(|(_, sim)| *sim >= 0.6)
+        .filter(|(_, sim)| *sim >= 0.5)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(h, _)| {
             // an h1 that holds a kicker, a date or the site name around the metadata's
