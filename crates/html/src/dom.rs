@@ -218,7 +218,8 @@ impl<'a> Dom<'a> {
     fn text_into(&self, id: NodeId, out: &mut String) {
         match &self.nodes[id].kind {
             Kind::Text(s) => out.push_str(&crate::entities::decode_str(s.slice(self.src))),
-            Kind::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {}
+            Kind::Element(e)
+                if matches!(&*e.name, "script" | "style" | "template" | "rt" | "rp") => {}
             Kind::Element(e) => {
                 let block = !is_inline(&e.name);
                 if block {
@@ -304,6 +305,10 @@ pub(crate) fn is_inline(name: &str) -> bool {
             | "wbr"
             | "acronym"
             | "o:p"
+            | "ruby"
+            | "rb"
+            | "rt"
+            | "rp"
     )
 }
 

@@ -19,6 +19,8 @@ const SKIP_ALWAYS: &[&str] = &[
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "canvas",
     "iframe", "object", "embed", "video", "audio", "map", "button", "select", "option", "textarea",
     "input", "dialog", "math", "picture", "source",
+    // ruby annotations (the reading of a kanji), not the text itself
+    "rt", "rp",
 ];
 /// Structural furniture skipped inside the content.
 const SKIP_STRUCT: &[&str] = &[

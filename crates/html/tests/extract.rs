@@ -456,3 +456,19 @@ fn trailing_related_and_comment_blocks_are_cut() {
         assert!(!a.text.contains("E-Mail-Adresse"), "{heading}: {}", a.text);
     }
 }
+
+#[test]
+fn ruby_readings_are_not_text() {
+    let body = format!(
+        "<article><h1><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></h1><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p><p>{PARA}</p></article>"
+    );
+    let a = dossier_html::extract(&page("", &body), None);
+    assert!(
+        a.text
+            .contains("子どもへの虐待をなくすための法律ができました。"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("ぎゃくたい"));
+    assert_eq!(a.title.as_deref(), Some("子どもの法律"));
+}
