@@ -51,11 +51,27 @@ pub(crate) struct Stats {
 }
 
 fn text_len(s: &str) -> (u32, u32) {
-    let mut n = 0u32;
-    let mut commas = 0u32;
-    let mut ws = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let b = s.as_bytes();
+    let (mut n, mut commas, mut ws) = (0u32, 0u32, true);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (white, comma, len) = if c < 0x80 {
+            (
+                matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c),
+                c == b',',
+                1,
+            )
+        } else {
+            // `i` is always on a char boundary: it advances by whole characters
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (
+                ch.is_whitespace(),
+                matches!(ch, '，' | '、' | '،'),
+                ch.len_utf8(),
+            )
+        };
+        if white {
             if !ws {
                 n += 1;
             }
@@ -63,10 +79,9 @@ fn text_len(s: &str) -> (u32, u32) {
         } else {
             n += 1;
             ws = false;
-            if matches!(c, ',' | '，' | '、' | '،') {
-                commas += 1;
-            }
+            commas += u32::from(comma);
         }
+        i += len;
     }
     (n, commas)
 }
@@ -163,7 +178,8 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
             }
             Kind::Element(e) => {
                 let name = &*e.name;
-                if SKIP_ALWAYS.contains(&name) {
+                let skipped = SKIP_ALWAYS.contains(&name);
+                if skipped {
                     s = Stats::default();
                 }
                 if name == "article"
@@ -181,7 +197,7 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
                     "embed" | "iframe" | "object" | "video" => s.embed += 1,
                     _ => {}
                 }
-                inline = is_inline(name) && !SKIP_ALWAYS.contains(&name);
+                inline = !skipped && is_inline(name);
             }
             Kind::Document => {}
         }

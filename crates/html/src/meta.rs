@@ -489,6 +489,8 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut tw_author: Option<String> = None;
     let mut text_byline: Option<String> = None;
     let mut class_author2: Option<String> = None;
+    let mut ci_buf = String::new();
+    let mut c_buf = String::new();
     let mut script_pub: Option<Date> = None;
 
     for id in 1..dom.nodes.len() {
@@ -684,13 +686,17 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
         }
-        if class_author2.is_none() && class_author.is_none() {
-            let ci = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
+        if class_author2.is_none()
+            && class_author.is_none()
+            && (e.attr("class").is_some() || e.attr("id").is_some())
+        {
+            // one buffer for the whole page, no allocation per element
+            ci_buf.clear();
+            ci_buf.push_str(e.attr("class").unwrap_or(""));
+            ci_buf.push(' ');
+            ci_buf.push_str(e.attr("id").unwrap_or(""));
+            ci_buf.make_ascii_lowercase();
+            let ci = ci_buf.as_str();
             if ci.len() > 1
                 && ci.split(|c: char| c.is_whitespace()).any(|t| {
                     (t.contains("author")
@@ -717,7 +723,10 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             }
         }
         if let Some(c) = e.attr("class") {
-            let c = c.to_ascii_lowercase();
+            c_buf.clear();
+            c_buf.push_str(c);
+            c_buf.make_ascii_lowercase();
+            let c = c_buf.as_str();
             if class_author.is_none()
                 && (c.split_whitespace().any(|t| {
                     matches!(
