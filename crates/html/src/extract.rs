@@ -120,12 +120,14 @@ fn class_id(dom: &Dom, id: NodeId) -> String {
     let mut s = String::new();
     if let Some(c) = e.attr("class") {
         // WordPress `post_class()` names the post's tags and categories: not furniture.
+        let starts = |t: &str, p: &str| {
+            t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
         for t in c.split_whitespace() {
-            let l = t.to_ascii_lowercase();
-            if l.starts_with("tag-")
-                || l.starts_with("category-")
-                || l.starts_with("categories-")
-                || l.starts_with("format-")
+            if starts(t, "tag-")
+                || starts(t, "category-")
+                || starts(t, "categories-")
+                || starts(t, "format-")
             {
                 continue;
             }
@@ -356,6 +358,9 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     let mut best_body: Option<NodeId> = None;
     for id in 1..n {
         let Some(e) = dom.element(id) else { continue };
+        if st[id].text < 200 || link_density(&st[id]) > 0.4 {
+            continue;
+        }
         let explicit = e
             .attr("itemprop")
             .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
