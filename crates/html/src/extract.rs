@@ -15,13 +15,40 @@ use crate::{Embed, MapSegment};
 use dossier_core::Span;
 
 /// Elements whose content is never text.
-const SKIP_ALWAYS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "canvas",
-    "iframe", "object", "embed", "video", "audio", "map", "button", "select", "option", "textarea",
-    "input", "dialog", "math", "picture", "source",
-    // ruby annotations (the reading of a kanji), not the text itself
-    "rt", "rp",
-];
+/// Elements never read (scripts, media, forms, ruby readings …), as one `match`: this
+/// runs for every element.
+fn skip_always(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "map"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "dialog"
+            | "math"
+            | "picture"
+            | "source"
+            | "rt"
+            | "rp"
+    )
+}
 /// Structural furniture skipped inside the content.
 const SKIP_STRUCT: &[&str] = &[
     "nav",
@@ -180,7 +207,7 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
             }
             Kind::Element(e) => {
                 let name = &*e.name;
-                let skipped = SKIP_ALWAYS.contains(&name);
+                let skipped = skip_always(name);
                 if skipped {
                     s = Stats::default();
                 }
@@ -272,7 +299,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             continue;
         };
         let name = &*e.name;
-        if SKIP_ALWAYS.contains(&name) || is_hidden(dom, id) {
+        if skip_always(name) || is_hidden(dom, id) {
             continue;
         }
         if id != body && matches!(name, "nav" | "aside" | "footer") {
@@ -458,7 +485,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             continue;
         }
         let Some(e) = dom.element(sib) else { continue };
-        if SKIP_ALWAYS.contains(&&*e.name) || SKIP_STRUCT.contains(&&*e.name) {
+        if skip_always(&e.name) || SKIP_STRUCT.contains(&&*e.name) {
             continue;
         }
         let mut bonus = 0.0;
@@ -768,7 +795,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
 
     /// Should this element (not a root) be skipped?
     fn skip(&self, id: NodeId, name: &str) -> bool {
-        if SKIP_ALWAYS.contains(&name) || is_hidden(self.dom, id) {
+        if skip_always(name) || is_hidden(self.dom, id) {
             return true;
         }
         if !self.strict {
