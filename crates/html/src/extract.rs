@@ -14,7 +14,6 @@ use crate::patterns::{self, Patterns};
 use crate::{Embed, MapSegment};
 use dossier_core::Span;
 
-/// Elements whose content is never text.
 /// Elements never read (scripts, media, forms, ruby readings …), as one `match`: this
 /// runs for every element.
 fn skip_always(name: &str) -> bool {
