@@ -13,12 +13,52 @@ pub enum Item {
         /// What was noticed while reading the input (lossy UTF-8, a bad date …).
         notes: Vec<String>,
     },
+    /// A web page: the article is extracted (in the parallel part of the batch), then
+    /// analysed.
+    Html {
+        /// The id value to echo.
+        id: Value,
+        /// The page.
+        page: HtmlSource,
+        /// The page's URL.
+        url: Option<String>,
+        /// A publication date given with the input (wins over the page's own).
+        published: Option<Date>,
+        /// When the page was crawled (`WARC-Date`), echoed as `"crawled"`.
+        crawled: Option<String>,
+        /// What was noticed while reading the input.
+        notes: Vec<String>,
+    },
     /// A bad input line: echo the id (if any) and say why.
     Bad {
         id: Value,
         text: String,
         why: String,
     },
+}
+
+/// A page's text, or its bytes still to decode (charset from the HTTP header, BOM,
+/// `<meta>`, or detection).
+pub enum HtmlSource {
+    /// Already text (a JSON line's `"html"`).
+    Text(String),
+    /// Bytes as served, with the HTTP `Content-Type` when known.
+    Bytes {
+        /// The page bytes.
+        bytes: Vec<u8>,
+        /// The HTTP `Content-Type`.
+        content_type: Option<String>,
+    },
+}
+
+impl HtmlSource {
+    /// Size in bytes (for the chunk budget).
+    pub fn len(&self) -> usize {
+        match self {
+            HtmlSource::Text(s) => s.len(),
+            HtmlSource::Bytes { bytes, .. } => bytes.len(),
+        }
+    }
 }
 
 /// Parse one JSONL contract line (already without its newline).
@@ -88,10 +128,13 @@ pub fn parse_line(raw: &[u8]) -> Item {
             text: String::new(),
             why: "\"text\" is not a string".into(),
         },
-        (None, Some(Value::String(_))) => Item::Bad {
+        (None, Some(Value::String(html))) => Item::Html {
             id,
-            text: String::new(),
-            why: "HTML input is not supported by this build yet".into(),
+            page: HtmlSource::Text(html),
+            url: obj.get("url").and_then(Value::as_str).map(str::to_string),
+            published,
+            crawled: None,
+            notes,
         },
         (None, Some(_)) => Item::Bad {
             id,
@@ -129,6 +172,10 @@ pub enum Kind {
     Jsonl,
     /// One plain-text article.
     Text,
+    /// One web page (`.html`, `.htm`).
+    Html,
+    /// A web archive (`.warc`, `.warc.gz`), read as a stream of HTML responses.
+    Warc,
 }
 
 /// The kind of a file, by extension.
@@ -140,8 +187,48 @@ pub fn kind_of(path: &Path) -> Kind {
         .as_deref()
     {
         Some("jsonl") | Some("ndjson") => Kind::Jsonl,
+        Some("html") | Some("htm") | Some("xhtml") => Kind::Html,
+        Some("warc") => Kind::Warc,
+        Some("gz")
+            if path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.to_ascii_lowercase().ends_with(".warc")) =>
+        {
+            Kind::Warc
+        }
         _ => Kind::Text,
     }
+}
+
+/// A web page file as one item (decoded in the batch).
+pub fn html_document(id: String, bytes: Vec<u8>) -> Item {
+    Item::Html {
+        id: Value::String(id),
+        page: HtmlSource::Bytes {
+            bytes,
+            content_type: None,
+        },
+        url: None,
+        published: None,
+        crawled: None,
+        notes: Vec::new(),
+    }
+}
+
+/// Does this look like a web page rather than plain text? (for stdin)
+pub fn looks_like_html(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let h: Vec<u8> = head[start..]
+        .iter()
+        .take(15)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    h.starts_with(b"<!doctype html") || h.starts_with(b"<html") || h.starts_with(b"<?xml")
 }
 
 /// Files under `path` (recursively, sorted), or the path itself.
@@ -167,8 +254,9 @@ pub fn expand(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
                     .and_then(|e| e.to_str())
                     .map(str::to_ascii_lowercase)
                     .as_deref(),
-                Some("txt" | "text" | "jsonl" | "ndjson")
-            ) {
+                Some("txt" | "text" | "jsonl" | "ndjson" | "html" | "htm" | "xhtml" | "warc")
+            ) || kind_of(&p) == Kind::Warc
+            {
                 out.push(p);
             }
         }

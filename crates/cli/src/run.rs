@@ -1,9 +1,9 @@
 //! The batch: read items in chunks, analyse a chunk in parallel, print in input order.
 
-use crate::input::{self, Item, Kind};
+use crate::input::{self, HtmlSource, Item, Kind};
 use crate::ExtractArgs;
 use anyhow::{Context, Result};
-use dossier::{Analysis, Pipeline};
+use dossier::{Analysis, HtmlError, Page, Pipeline};
 use dossier_output::{human::HumanPrinter, wire};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -48,36 +48,136 @@ impl From<io::Error> for OutErr {
 
 fn render(pipeline: &Pipeline, mode: Mode, human: HumanPrinter, item: &Item) -> String {
     match item {
-        Item::Bad { id, text, why } => {
-            let r = wire::Record::error(id.clone(), text, why.clone());
-            match mode {
-                Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
-                Mode::Json => wire::to_pretty(&r),
-                Mode::Jsonl => wire::to_line(&r),
-            }
-        }
+        Item::Bad { id, text, why } => render_error(mode, id, text, why),
         Item::Doc { id, doc, notes } => {
             // A panic in a stage is a bug, but it must not take the batch down with it:
             // the document becomes an error line and the run goes on.
-            let Some(mut a) = analyse(pipeline, doc) else {
-                let why = "internal error: the analysis panicked (a bug in dossier; please report it with this document)";
-                let r = wire::Record::error(id.clone(), &doc.text, why);
-                return match mode {
-                    Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
-                    Mode::Json => wire::to_pretty(&r),
-                    Mode::Jsonl => wire::to_line(&r),
-                };
+            let Some(a) = analyse(pipeline, doc) else {
+                return render_error(mode, id, &doc.text, PANICKED);
             };
-            for n in notes {
-                a.diagnostics
-                    .push(dossier::Diagnostic::warning("input", n.clone(), None));
-            }
-            match mode {
-                Mode::Human => human.render(doc, &a),
-                Mode::Json => wire::to_pretty(&wire::Record::build(id.clone(), doc, &a)),
-                Mode::Jsonl => wire::to_line(&wire::Record::build(id.clone(), doc, &a)),
+            render_doc(mode, human, id, doc, a, notes, None)
+        }
+        Item::Html {
+            id,
+            page,
+            url,
+            published,
+            crawled,
+            notes,
+        } => {
+            let id_s = id_label(id);
+            let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+                let decoded;
+                let html = match page {
+                    HtmlSource::Text(s) => s.as_str(),
+                    HtmlSource::Bytes {
+                        bytes,
+                        content_type,
+                    } => {
+                        decoded = dossier::decode_html(bytes, content_type.as_deref()).0;
+                        decoded.as_str()
+                    }
+                };
+                pipeline.extract_html(&Page {
+                    id: &id_s,
+                    html,
+                    url: url.as_deref(),
+                    published: *published,
+                })
+            }));
+            match outcome {
+                Err(_) => render_error(mode, id, "", PANICKED),
+                Ok(Err(e)) => {
+                    let why = e.to_string();
+                    let HtmlError::NoArticle(doc) = e else {
+                        return render_error(mode, id, "", &why);
+                    };
+                    // the page's metadata still goes out with the error
+                    let mut r = wire::Record::error(id.clone(), "", why.clone());
+                    r.title = doc.title.as_deref();
+                    r.author = doc.author.as_deref();
+                    r.published = doc.published.map(|d| d.to_string());
+                    r.url = doc.url.as_deref();
+                    r.crawled = crawled.clone();
+                    match mode {
+                        Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
+                        Mode::Json => wire::to_pretty(&r),
+                        Mode::Jsonl => wire::to_line(&r),
+                    }
+                }
+                Ok(Ok((doc, a))) => render_doc(mode, human, id, &doc, a, notes, crawled.clone()),
             }
         }
+    }
+}
+
+/// A page's article and its analysis, or why there is none (no article, a panic).
+pub(crate) fn analyse_page(
+    pipeline: &Pipeline,
+    id: &str,
+    page: &HtmlSource,
+    url: Option<&str>,
+    published: Option<dossier::Date>,
+) -> std::result::Result<(dossier::Document, Analysis), String> {
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        let decoded;
+        let html = match page {
+            HtmlSource::Text(s) => s.as_str(),
+            HtmlSource::Bytes {
+                bytes,
+                content_type,
+            } => {
+                decoded = dossier::decode_html(bytes, content_type.as_deref()).0;
+                decoded.as_str()
+            }
+        };
+        pipeline.extract_html(&Page {
+            id,
+            html,
+            url,
+            published,
+        })
+    }));
+    match outcome {
+        Err(_) => Err(PANICKED.to_string()),
+        Ok(Err(e)) => Err(e.to_string()),
+        Ok(Ok(r)) => Ok(r),
+    }
+}
+
+const PANICKED: &str =
+    "internal error: the analysis panicked (a bug in dossier; please report it with this document)";
+
+fn render_error(mode: Mode, id: &serde_json::Value, text: &str, why: &str) -> String {
+    let r = wire::Record::error(id.clone(), text, why);
+    match mode {
+        Mode::Human => format!("== {}: error: {why}\n\n", id_label(id)),
+        Mode::Json => wire::to_pretty(&r),
+        Mode::Jsonl => wire::to_line(&r),
+    }
+}
+
+fn render_doc(
+    mode: Mode,
+    human: HumanPrinter,
+    id: &serde_json::Value,
+    doc: &dossier::Document,
+    mut a: Analysis,
+    notes: &[String],
+    crawled: Option<String>,
+) -> String {
+    for n in notes {
+        a.diagnostics
+            .push(dossier::Diagnostic::warning("input", n.clone(), None));
+    }
+    if mode == Mode::Human {
+        return human.render(doc, &a);
+    }
+    let mut r = wire::Record::build(id.clone(), doc, &a);
+    r.crawled = crawled;
+    match mode {
+        Mode::Json => wire::to_pretty(&r),
+        _ => wire::to_line(&r),
     }
 }
 
@@ -144,9 +244,41 @@ impl<'a> Sink<'a> {
     }
 }
 
+/// One WARC record as an item: an HTML response to analyse, or a broken record as an
+/// error line (also reported on stderr; the reader goes on with the next record).
+fn warc_item(
+    path: &std::path::Path,
+    rec: Result<dossier_warc::WarcRecord, dossier_warc::WarcError>,
+    failures: &mut usize,
+) -> Item {
+    match rec {
+        Ok(r) => Item::Html {
+            id: serde_json::Value::String(format!("{}#{}", path.display(), r.number)),
+            page: HtmlSource::Bytes {
+                bytes: r.payload,
+                content_type: r.content_type,
+            },
+            url: r.target_uri,
+            published: None,
+            crawled: r.date,
+            notes: Vec::new(),
+        },
+        Err(e) => {
+            eprintln!("dossier: {}: {e}", path.display());
+            *failures += 1;
+            Item::Bad {
+                id: serde_json::Value::String(format!("{}#{}", path.display(), e.record())),
+                text: String::new(),
+                why: format!("WARC: {e}"),
+            }
+        }
+    }
+}
+
 fn item_bytes(it: &Item) -> usize {
     match it {
         Item::Doc { doc, .. } => doc.text.len(),
+        Item::Html { page, .. } => page.len(),
         Item::Bad { .. } => 64,
     }
 }
@@ -254,7 +386,11 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                     eprintln!("dossier: stdin: {e}");
                     failures += 1;
                 }
-                chunk.push(input::plain_document("stdin".into(), all));
+                chunk.push(if input::looks_like_html(&all) {
+                    input::html_document("stdin".into(), all)
+                } else {
+                    input::plain_document("stdin".into(), all)
+                });
             }
         }
         let mut files = Vec::new();
@@ -286,7 +422,18 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                         }
                     }
                 }
-                Kind::Text => {
+                Kind::Warc => {
+                    for rec in dossier_warc::WarcReader::new(file) {
+                        let item = warc_item(&f, rec, &mut failures);
+                        bytes += item_bytes(&item);
+                        chunk.push(item);
+                        if chunk.len() >= CHUNK_ITEMS || bytes >= CHUNK_BYTES {
+                            sink.flush_chunk(&pipeline, &mut chunk)?;
+                            bytes = 0;
+                        }
+                    }
+                }
+                kind @ (Kind::Text | Kind::Html) => {
                     let mut all = Vec::new();
                     let mut file = file;
                     if let Err(e) = file.read_to_end(&mut all) {
@@ -294,7 +441,11 @@ pub fn extract(args: ExtractArgs) -> Result<ExitCode> {
                         failures += 1;
                         continue;
                     }
-                    let item = input::plain_document(f.display().to_string(), all);
+                    let item = if kind == Kind::Html {
+                        input::html_document(f.display().to_string(), all)
+                    } else {
+                        input::plain_document(f.display().to_string(), all)
+                    };
                     bytes += item_bytes(&item);
                     chunk.push(item);
                     if chunk.len() >= CHUNK_ITEMS || bytes >= CHUNK_BYTES {

@@ -177,12 +177,23 @@ struct Tally {
     failed: Vec<(String, String)>,
 }
 
+/// An input waiting in a chunk: a document, or a page whose article is extracted in
+/// the parallel part (its content hash is known only then).
+enum Pending {
+    Doc(Document),
+    Html {
+        page: input::HtmlSource,
+        url: Option<String>,
+        published: Option<dossier::Date>,
+    },
+}
+
 /// Reads inputs into chunks, analyses each chunk in parallel, hands it to the writer.
 struct Feeder<'a> {
     pipeline: &'a Pipeline,
     reader: Reader,
     seen: HashSet<String>,
-    chunk: Vec<(String, Document)>,
+    chunk: Vec<(String, Pending)>,
     chunk_bytes: usize,
     batch: usize,
     tx: mpsc::SyncSender<Vec<Done>>,
@@ -205,10 +216,29 @@ impl Feeder<'_> {
                     self.tally.skipped += 1;
                 } else {
                     self.chunk_bytes += doc.text.len();
-                    self.chunk.push((source, doc));
+                    self.chunk.push((source, Pending::Doc(doc)));
                     if self.chunk.len() >= self.batch || self.chunk_bytes >= 8 << 20 {
                         self.flush()?;
                     }
+                }
+            }
+            Item::Html {
+                page,
+                url,
+                published,
+                ..
+            } => {
+                self.chunk_bytes += page.len();
+                self.chunk.push((
+                    source,
+                    Pending::Html {
+                        page,
+                        url,
+                        published,
+                    },
+                ));
+                if self.chunk.len() >= self.batch || self.chunk_bytes >= 8 << 20 {
+                    self.flush()?;
                 }
             }
         }
@@ -222,25 +252,46 @@ impl Feeder<'_> {
         let pipeline = self.pipeline;
         let chunk = std::mem::take(&mut self.chunk);
         self.chunk_bytes = 0;
-        let results: Vec<(String, Document, Option<Analysis>)> = chunk
+        type Outcome = std::result::Result<(Document, Analysis, bool), String>;
+        let results: Vec<(String, Outcome)> = chunk
             .into_par_iter()
-            .map(|(source, doc)| {
-                let a = run::analyse(pipeline, &doc);
-                (source, doc, a)
+            .map(|(source, pending)| {
+                let outcome =
+                    match pending {
+                        Pending::Doc(doc) => match run::analyse(pipeline, &doc) {
+                            Some(a) => Ok((doc, a, false)),
+                            None => Err("internal error: the analysis panicked (a bug in dossier)"
+                                .to_string()),
+                        },
+                        Pending::Html {
+                            page,
+                            url,
+                            published,
+                        } => run::analyse_page(pipeline, &source, &page, url.as_deref(), published)
+                            .map(|(doc, a)| (doc, a, true)),
+                    };
+                (source, outcome)
             })
             .collect();
         let mut done = Vec::with_capacity(results.len());
-        for (source, doc, a) in results {
-            match a {
-                Some(analysis) => done.push(Done {
-                    doc: with_title(doc, &analysis),
-                    source,
-                    analysis,
-                }),
-                None => self.tally.failed.push((
-                    source,
-                    "internal error: the analysis panicked (a bug in dossier)".into(),
-                )),
+        for (source, outcome) in results {
+            match outcome {
+                Ok((doc, analysis, page)) => {
+                    // a page's article text is known only now: skip it when stored
+                    if page {
+                        let hash = content_hash(&doc.text);
+                        if self.reader.contains_hash(&hash)? || !self.seen.insert(hash) {
+                            self.tally.skipped += 1;
+                            continue;
+                        }
+                    }
+                    done.push(Done {
+                        doc: with_title(doc, &analysis),
+                        source,
+                        analysis,
+                    })
+                }
+                Err(why) => self.tally.failed.push((source, why)),
             }
         }
         self.analysed += done.len();
@@ -372,7 +423,33 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
                         feeder.tally.failed.push((name, format!("{e:#}")));
                     }
                 }
-                Kind::Text => {
+                Kind::Warc => {
+                    for rec in dossier_warc::WarcReader::new(file) {
+                        match rec {
+                            Ok(r) => {
+                                let source = format!("{name}#{}", r.number);
+                                let n = r.payload.len();
+                                let item = Item::Html {
+                                    id: serde_json::Value::String(source.clone()),
+                                    page: input::HtmlSource::Bytes {
+                                        bytes: r.payload,
+                                        content_type: r.content_type,
+                                    },
+                                    url: r.target_uri,
+                                    published: None,
+                                    crawled: r.date,
+                                    notes: Vec::new(),
+                                };
+                                feeder.item(source, item, n)?;
+                            }
+                            Err(e) => feeder
+                                .tally
+                                .failed
+                                .push((format!("{name}#{}", e.record()), format!("WARC: {e}"))),
+                        }
+                    }
+                }
+                kind @ (Kind::Text | Kind::Html) => {
                     let mut all = Vec::new();
                     let mut file = file;
                     if let Err(e) = file.read_to_end(&mut all) {
@@ -380,7 +457,11 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
                         continue;
                     }
                     let n = all.len();
-                    let item = input::plain_document(name.clone(), all);
+                    let item = if kind == Kind::Html {
+                        input::html_document(name.clone(), all)
+                    } else {
+                        input::plain_document(name.clone(), all)
+                    };
                     feeder.item(name, item, n)?;
                 }
             }

@@ -24,6 +24,11 @@ struct Record {
     title: Option<String>,
     author: Option<String>,
     published: Option<String>,
+    /// additions for web input: the page's URL and the crawl date of a WARC record
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    crawled: Option<String>,
     #[serde(default)]
     error: Option<String>,
     furniture: Vec<Pair>,

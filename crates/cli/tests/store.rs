@@ -402,3 +402,35 @@ fn readers_work_while_ingest_writes() {
     assert!(reads > 0);
     assert_eq!(articles_now(&db), 400);
 }
+
+/// A web page is ingested as its article (title, author, date from the page), once.
+#[test]
+fn ingest_a_web_page_once() {
+    let dir = Dir::new();
+    dir.create(
+        "pages/talks.html",
+        r#"<html><head><title>Ferry talks resume | Coast News</title>
+<meta property="article:published_time" content="2026-03-05">
+<meta name="author" content="Elena Marsh"></head>
+<body><nav>Home News Sport</nav><article><h1>Ferry talks resume</h1>
+<p>Talks between the ferry company and its crews resumed on Thursday after two days of silence.</p>
+<p>"We are ready to negotiate in good faith," Ruth Adeyemi, the crews' spokeswoman, told Coast Radio.</p>
+</article><footer>Share this</footer></body></html>"#,
+    );
+    for _ in 0..2 {
+        let o = dir.run(&["ingest", "--db", "w.db", "--quiet", "pages"], "");
+        assert_ok(&o);
+    }
+    let db = dir.path().join("w.db");
+    assert_eq!(scalar(&db, "SELECT count(*) FROM articles"), 1);
+    assert_eq!(
+        scalar(
+            &db,
+            "SELECT count(*) FROM articles WHERE title = 'Ferry talks resume' AND author = 'Elena Marsh'"
+        ),
+        1
+    );
+    let o = dir.run(&["search", "--db", "w.db", "negotiate"], "");
+    assert_ok(&o);
+    assert!(stdout(&o).contains("Ruth Adeyemi"), "{}", stdout(&o));
+}

@@ -26,6 +26,7 @@ fn main() {
                 let mut o = json!({"id": id, "text": if a.no_article { "" } else { a.text.as_str() },
                     "title": a.title, "author": a.author,
                     "published": a.published.map(|d| d.to_string()),
+                    "date_source": a.date_source.map(|s| s.as_str()),
                     "attributions": [], "entities": [], "times": [], "furniture": [], "events": []});
                 if a.no_article {
                     o["error"] = json!("no article text found in the page");

@@ -152,14 +152,14 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = r"([A-Za-zäéûçíñóúłśźżńąęč]{3,12}\.?)";
         Res {
-            iso: Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T|_)").expect("static"),
-            compact: Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)").expect("static"),
-            dmy: Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2}\b)").expect("static"),
-            slash: Regex::new(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b").expect("static"),
-            d_month_y: Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{m}\s*(?:de\s+)?,?\s*(\d{{4}})\b")).expect("static"),
-            month_d_y: Regex::new(&format!(r"(?i)\b{m}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("static"),
-            url: Regex::new(r"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_-]|\.|$)").expect("static"),
-            url_compact: Regex::new(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_-]|\.|$)").expect("static"),
+            iso: Regex::new(r"(?-u:\b)([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:(?-u:\b)|T|_)").expect("static"),
+            compact: Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})(?:\D|$)").expect("static"),
+            dmy: Regex::new(r"(?-u:\b)([0-9]{1,2})\.\s?([0-9]{1,2})\.\s?([0-9]{4}|[0-9]{2}(?-u:\b))").expect("static"),
+            slash: Regex::new(r"(?-u:\b)([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})(?-u:\b)").expect("static"),
+            d_month_y: Regex::new(&format!(r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{m}\s*(?:de\s+)?,?\s*([0-9]{{4}})(?-u:\b)")).expect("static"),
+            month_d_y: Regex::new(&format!(r"(?i)(?-u:\b){m}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)")).expect("static"),
+            url: Regex::new(r"/((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:[/_-]|\.|$)").expect("static"),
+            url_compact: Regex::new(r"[/_-]((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})(?:[/_-]|\.|$)").expect("static"),
         }
     })
 }

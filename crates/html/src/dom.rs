@@ -218,7 +218,8 @@ impl<'a> Dom<'a> {
     fn text_into(&self, id: NodeId, out: &mut String) {
         match &self.nodes[id].kind {
             Kind::Text(s) => out.push_str(&crate::entities::decode_str(s.slice(self.src))),
-            Kind::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {}
+            Kind::Element(e)
+                if matches!(&*e.name, "script" | "style" | "template" | "rt" | "rp") => {}
             Kind::Element(e) => {
                 let block = !is_inline(&e.name);
                 if block {
@@ -304,6 +305,10 @@ pub(crate) fn is_inline(name: &str) -> bool {
             | "wbr"
             | "acronym"
             | "o:p"
+            | "ruby"
+            | "rb"
+            | "rt"
+            | "rp"
     )
 }
 
@@ -408,6 +413,27 @@ impl<'a> Builder<'a> {
                 return false;
             }
         }
+        // content in the head (no `</head>`, no `<body>`): the head has ended
+        if !matches!(
+            n,
+            "meta"
+                | "link"
+                | "title"
+                | "style"
+                | "script"
+                | "base"
+                | "noscript"
+                | "template"
+                | "head"
+                | "html"
+        ) {
+            if let Some(i) = (1..self.stack.len())
+                .rev()
+                .find(|&i| self.dom.name(self.stack[i]) == "head")
+            {
+                self.stack.truncate(i);
+            }
+        }
         if CLOSES_P.contains(&n) {
             if let Some(i) = self.find_open(
                 "p",
@@ -479,7 +505,17 @@ impl<'a> Builder<'a> {
             }));
             return;
         }
-        if matches!(name, "html" | "body" | "head") {
+        if name == "head" {
+            // `</head>`: what follows is the page, even without a `<body>` tag
+            if let Some(i) = (1..self.stack.len())
+                .rev()
+                .find(|&i| self.dom.name(self.stack[i]) == "head")
+            {
+                self.stack.truncate(i);
+            }
+            return;
+        }
+        if matches!(name, "html" | "body") {
             return;
         }
         let special = is_special(name);

@@ -14,12 +14,40 @@ use crate::patterns::{self, Patterns};
 use crate::{Embed, MapSegment};
 use dossier_core::Span;
 
-/// Elements whose content is never text.
-const SKIP_ALWAYS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "canvas",
-    "iframe", "object", "embed", "video", "audio", "map", "button", "select", "option", "textarea",
-    "input", "dialog", "math", "picture", "source",
-];
+/// Elements never read (scripts, media, forms, ruby readings …), as one `match`: this
+/// runs for every element.
+fn skip_always(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "map"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "dialog"
+            | "math"
+            | "picture"
+            | "source"
+            | "rt"
+            | "rp"
+    )
+}
 /// Structural furniture skipped inside the content.
 const SKIP_STRUCT: &[&str] = &[
     "nav",
@@ -49,11 +77,27 @@ pub(crate) struct Stats {
 }
 
 fn text_len(s: &str) -> (u32, u32) {
-    let mut n = 0u32;
-    let mut commas = 0u32;
-    let mut ws = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let b = s.as_bytes();
+    let (mut n, mut commas, mut ws) = (0u32, 0u32, true);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (white, comma, len) = if c < 0x80 {
+            (
+                matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c),
+                c == b',',
+                1,
+            )
+        } else {
+            // `i` is always on a char boundary: it advances by whole characters
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (
+                ch.is_whitespace(),
+                matches!(ch, '，' | '、' | '،'),
+                ch.len_utf8(),
+            )
+        };
+        if white {
             if !ws {
                 n += 1;
             }
@@ -61,10 +105,9 @@ fn text_len(s: &str) -> (u32, u32) {
         } else {
             n += 1;
             ws = false;
-            if matches!(c, ',' | '，' | '、' | '،') {
-                commas += 1;
-            }
+            commas += u32::from(comma);
         }
+        i += len;
     }
     (n, commas)
 }
@@ -103,12 +146,14 @@ fn class_id(dom: &Dom, id: NodeId) -> String {
     let mut s = String::new();
     if let Some(c) = e.attr("class") {
         // WordPress `post_class()` names the post's tags and categories: not furniture.
+        let starts = |t: &str, p: &str| {
+            t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
         for t in c.split_whitespace() {
-            let l = t.to_ascii_lowercase();
-            if l.starts_with("tag-")
-                || l.starts_with("category-")
-                || l.starts_with("categories-")
-                || l.starts_with("format-")
+            if starts(t, "tag-")
+                || starts(t, "category-")
+                || starts(t, "categories-")
+                || starts(t, "format-")
             {
                 continue;
             }
@@ -161,7 +206,8 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
             }
             Kind::Element(e) => {
                 let name = &*e.name;
-                if SKIP_ALWAYS.contains(&name) {
+                let skipped = skip_always(name);
+                if skipped {
                     s = Stats::default();
                 }
                 if name == "article"
@@ -179,7 +225,7 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
                     "embed" | "iframe" | "object" | "video" => s.embed += 1,
                     _ => {}
                 }
-                inline = is_inline(name) && !SKIP_ALWAYS.contains(&name);
+                inline = !skipped && is_inline(name);
             }
             Kind::Document => {}
         }
@@ -252,7 +298,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             continue;
         };
         let name = &*e.name;
-        if SKIP_ALWAYS.contains(&name) || is_hidden(dom, id) {
+        if skip_always(name) || is_hidden(dom, id) {
             continue;
         }
         if id != body && matches!(name, "nav" | "aside" | "footer") {
@@ -338,6 +384,9 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     let mut best_body: Option<NodeId> = None;
     for id in 1..n {
         let Some(e) = dom.element(id) else { continue };
+        if st[id].text < 200 || link_density(&st[id]) > 0.4 {
+            continue;
+        }
         let explicit = e
             .attr("itemprop")
             .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
@@ -346,6 +395,10 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         if !explicit || st[id].text < 200 || link_density(&st[id]) > 0.4 {
             continue;
         }
+        // schema.org's articleBody is the article by the page's own word
+        let itemprop = e
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
         let related = dom.is_ancestor(id, top) || dom.is_ancestor(top, id);
         if !related {
             continue;
@@ -356,14 +409,14 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             st[id].text as f32 >= 0.6 * st[top].text as f32
         } else {
             (st[id].text as f32) <= 1.6 * st[top].text as f32 + 400.0
+                || (itemprop && link_density(&st[id]) < 0.25)
         };
         if ok && best_body.is_none_or(|b| dom.is_ancestor(b, id)) {
             best_body = Some(id);
         }
     }
     if let Some(b) = best_body {
-        top = b;
-        return vec![top];
+        return same_class_blocks(dom, st, b).unwrap_or_else(|| vec![b]);
     }
 
     // Go up while the parent holds nearly all of the text (wrapper divs).
@@ -384,6 +437,40 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
         }
     }
 
+    // An article split into columns of one class (`div.StoryBodyCompanionColumn` …):
+    // start from the column, so that its siblings of the same class join below.
+    let mut a = top;
+    for _ in 0..2 {
+        let Some(p) = dom.nodes[a].parent else { break };
+        if p == 0 || p == body {
+            break;
+        }
+        let class = dom.element(a).and_then(|e| e.attr("class")).unwrap_or("");
+        if !class.is_empty()
+            && dom.nodes[p].children.iter().any(|&c| {
+                c != a
+                    && dom.element(c).and_then(|e| e.attr("class")) == Some(class)
+                    && st[c].text > 80
+                    && link_density(&st[c]) < 0.3
+            })
+        {
+            top = a;
+            break;
+        }
+        a = p;
+    }
+
+    let mut a = top;
+    for _ in 0..3 {
+        if let Some(roots) = same_class_blocks(dom, st, a) {
+            return roots;
+        }
+        match dom.nodes[a].parent {
+            Some(p) if p != 0 && p != body => a = p,
+            _ => break,
+        }
+    }
+
     // Siblings with enough score, or good plain paragraphs.
     let Some(parent) = dom.nodes[top].parent else {
         return vec![top];
@@ -397,7 +484,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             continue;
         }
         let Some(e) = dom.element(sib) else { continue };
-        if SKIP_ALWAYS.contains(&&*e.name) || SKIP_STRUCT.contains(&&*e.name) {
+        if skip_always(&e.name) || SKIP_STRUCT.contains(&&*e.name) {
             continue;
         }
         let mut bonus = 0.0;
@@ -422,6 +509,93 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     roots
 }
 
+/// The lead paragraph ("standfirst", "perex", "intro") sits just before the article
+/// body in a container of its own: put it in front of the roots.
+pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<NodeId> {
+    static LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|intro-text|perex|standfirst|summary|article-summary|abstract|excerpt|dek|deck|subline|sub-headline|subheadline|teaser-text|description|kicker-text|vorspann|chapeau|chapo|entradilla|bajada)(?:$|[\s_-])",
+        )
+        .expect("static pattern")
+    });
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let mut at = first;
+    for _ in 0..3 {
+        let Some(parent) = dom.nodes[at].parent else {
+            break;
+        };
+        let sibs = &dom.nodes[parent].children;
+        let pos = sibs.iter().position(|&c| c == at).unwrap_or(0);
+        let mut seen = 0;
+        for &sib in sibs[..pos].iter().rev() {
+            if dom.element(sib).is_none() {
+                continue;
+            }
+            seen += 1;
+            if seen > 3 {
+                break;
+            }
+            // the sibling itself, or a lead inside it (a header holding h1 + p.lead)
+            let is_lead = |x: NodeId| {
+                let ci = class_id(dom, x);
+                let s = &st[x];
+                !ci.is_empty()
+                    && lead.is_match(&ci)
+                    && (30..1500).contains(&s.text)
+                    && link_density(s) < 0.3
+                    && !is_hidden(dom, x)
+            };
+            if let Some(x) = std::iter::once(sib)
+                .chain(dom.descendants(sib).take(40))
+                .find(|&x| dom.element(x).is_some() && is_lead(x))
+            {
+                roots.insert(0, x);
+                return roots;
+            }
+        }
+        if parent == 0 || dom.name(parent) == "body" {
+            break;
+        }
+        at = parent;
+    }
+    roots
+}
+
+/// An article cut into blocks of one article-like class anywhere in the page
+/// (`div.article-text` between pictures and ads): all of them, in page order.
+fn same_class_blocks(dom: &Dom, st: &[Stats], top: NodeId) -> Option<Vec<NodeId>> {
+    let pats = patterns::get();
+    let class = dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    if class.is_empty() || !pats.positive.is_match(class) || pats.negative.is_match(class) {
+        return None;
+    }
+    let mut same: Vec<NodeId> = (1..dom.nodes.len())
+        .filter(|&i| {
+            i != top
+                && dom.element(i).and_then(|e| e.attr("class")) == Some(class)
+                && st[i].text > 80
+                && link_density(&st[i]) < 0.3
+                && !dom.is_ancestor(top, i)
+                && !dom.is_ancestor(i, top)
+        })
+        .collect();
+    if same.is_empty() {
+        return None;
+    }
+    same.push(top);
+    same.sort_unstable();
+    let mut roots: Vec<NodeId> = Vec::new();
+    for i in same {
+        if !roots.iter().any(|&r| dom.is_ancestor(r, i)) {
+            roots.push(i);
+        }
+    }
+    Some(roots)
+}
+
 /// Builds the output text and its map.
 pub(crate) struct Emitter<'d, 'a> {
     dom: &'d Dom<'a>,
@@ -436,6 +610,11 @@ pub(crate) struct Emitter<'d, 'a> {
     pending_break: bool,
     para_start: usize,
     para_map_start: usize,
+    /// Where a dropped furniture line was also a heading that ends the article
+    /// ("Related articles"): candidates for cutting the tail.
+    pub tail_marks: Vec<usize>,
+    /// Open `<table>`s (a "Comment" column header is no tail heading).
+    table_depth: usize,
     /// Normalised title, to drop a heading that repeats it.
     title_key: String,
     /// Skip furniture by class/id and structure (off for the last-resort pass).
@@ -457,6 +636,8 @@ impl<'d, 'a> Emitter<'d, 'a> {
             pending_break: false,
             para_start: 0,
             para_map_start: 0,
+            tail_marks: Vec::new(),
+            table_depth: 0,
             title_key: title.map(key).unwrap_or_default(),
             strict: true,
             clean_conditionally: true,
@@ -511,6 +692,13 @@ impl<'d, 'a> Emitter<'d, 'a> {
     fn end_paragraph(&mut self) {
         let p = &self.text[self.para_start..];
         let drop = !p.is_empty() && p.len() < 160 && self.pats.furniture_line.is_match(p.trim());
+        if drop
+            && self.table_depth == 0
+            && p.len() < 60
+            && self.pats.tail_heading.is_match(p.trim())
+        {
+            self.tail_marks.push(self.para_start);
+        }
         if drop {
             self.text.truncate(self.para_start);
             self.map.truncate(self.para_map_start);
@@ -606,7 +794,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
 
     /// Should this element (not a root) be skipped?
     fn skip(&self, id: NodeId, name: &str) -> bool {
-        if SKIP_ALWAYS.contains(&name) || is_hidden(self.dom, id) {
+        if skip_always(name) || is_hidden(self.dom, id) {
             return true;
         }
         if !self.strict {
@@ -698,9 +886,12 @@ impl<'d, 'a> Emitter<'d, 'a> {
                     self.seg("“", Span::new(e.tag.start, e.tag.end));
                 }
                 let pre = pre || name == "pre";
+                let table = name == "table";
+                self.table_depth += usize::from(table);
                 for &c in &dom.nodes[id].children {
                     self.emit(c, false, pre);
                 }
+                self.table_depth -= usize::from(table);
                 if name == "q" {
                     let at = self.map.last().map_or(e.tag.end, |m| m.html.end);
                     self.seg("”", Span::new(at, at));

@@ -197,7 +197,7 @@ impl Extractor {
         let mut best: Option<extract::Emitter> = None;
         for pass in 0..4 {
             let roots = if pass < 3 {
-                extract::choose_roots(&dom, &st, pass == 0)
+                extract::with_lead(&dom, &st, extract::choose_roots(&dom, &st, pass == 0))
             } else {
                 vec![body]
             };
@@ -236,6 +236,10 @@ impl Extractor {
                 None,
             ));
         }
+        let mut em = em;
+        if !no_article {
+            cut_tail(&mut em);
+        }
         Article {
             text: if no_article { String::new() } else { em.text },
             title: meta.title,
@@ -248,6 +252,50 @@ impl Extractor {
             no_article,
         }
     }
+}
+
+/// Drop a trailing block of links, comments or newsletter forms that starts with a
+/// heading such as "Related articles" or "Lesen Sie auch" in the last part of the text.
+fn cut_tail(em: &mut extract::Emitter) {
+    let pats = patterns::get();
+    let text = &em.text;
+    let min = text.len() / 4;
+    let mut at = 0;
+    let mut cut = None;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        if start < min || start == 0 {
+            continue;
+        }
+        let l = line.trim();
+        if l.len() < 60 && pats.tail_heading.is_match(l) {
+            cut = Some(start);
+            break;
+        }
+    }
+    // a heading already dropped as a furniture line marks the tail too
+    let mark = em.tail_marks.iter().copied().find(|&m| m >= min && m > 0);
+    let cut = match (cut, mark) {
+        (Some(c), Some(m)) => Some(c.min(m)),
+        (c, m) => c.or(m),
+    };
+    let Some(cut) = cut.filter(|&c| c <= em.text.len()) else {
+        return;
+    };
+    let end = em.text[..cut].trim_end().len();
+    em.text.truncate(end);
+    em.map.retain(|m| m.text.start < end);
+    if let Some(last) = em.map.last_mut() {
+        if last.text.end > end {
+            let over = last.text.end - end;
+            last.text.end = end;
+            if last.verbatim {
+                last.html.end -= over;
+            }
+        }
+    }
+    em.embeds.retain(|e| e.span.end <= end);
 }
 
 /// Extract with a default [`Extractor`]; see [`Extractor::extract`].

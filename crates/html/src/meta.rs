@@ -119,7 +119,7 @@ const MODIFIED_META: &[&str] = &[
 
 fn is_bad_author(a: &str) -> bool {
     let l = a.to_lowercase();
-    a.len() < 3
+    a.chars().count() < 2
         || a.len() > 120
         || l.starts_with("http")
         || l.contains('@')
@@ -130,14 +130,16 @@ fn is_bad_author(a: &str) -> bool {
             l.as_str(),
             "admin"
                 | "administrator"
-                | "redaktion"
                 | "editor"
                 | "staff"
                 | "unknown"
                 | "anonymous"
                 | "null"
                 | "none"
+                | "no author"
+                | "agencies"
         )
+        || l.starts_with("archiv")
 }
 
 /// Clean a byline: drop "By"/"Von", trailing roles and dates.
@@ -156,6 +158,14 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         "text: ",
         "written by ",
         "posted by ",
+        "eingestellt von ",
+        "veröffentlicht von ",
+        "veröffentlicht von",
+        "geschrieben von ",
+        "verfasst von ",
+        "text und interview: ",
+        "interview: ",
+        "redaktion: ",
     ] {
         if s.len() > pre.len()
             && s.get(..pre.len())
@@ -164,8 +174,30 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
             s = s[pre.len()..].trim().to_string();
         }
     }
-    let s =
-        s.trim_matches(|c: char| c == '|' || c == ',' || c == '-' || c == '–' || c.is_whitespace());
+    // a credit for pictures or a link after the name
+    for tail in [
+        " Illustration",
+        " Fotos:",
+        " Foto:",
+        " Fotos von",
+        " Foto von",
+        " Photos:",
+        " Photo:",
+        " Alle Artikel",
+        " All articles",
+        " Mehr Artikel",
+        " More articles",
+        " | ",
+    ] {
+        if let Some(i) = s.find(tail) {
+            if i > 0 {
+                s.truncate(i);
+            }
+        }
+    }
+    let s = s.trim_matches(|c: char| {
+        c == '|' || c == ',' || c == '-' || c == '–' || c == '\'' || c == '"' || c.is_whitespace()
+    });
     if s.is_empty() || is_bad_author(s) || s.chars().filter(|c| c.is_ascii_digit()).count() > 3 {
         return None;
     }
@@ -202,6 +234,10 @@ struct LdFound {
     published: Option<String>,
     modified: Option<String>,
     authors: Vec<String>,
+    /// `"author": {"@id": …}` references, resolved against `persons` at the end.
+    author_refs: Vec<String>,
+    /// `Person` nodes of a `@graph`: (`@id`, name).
+    persons: Vec<(String, String)>,
 }
 
 fn is_article_type(o: &serde_json::Map<String, Value>) -> bool {
@@ -256,7 +292,23 @@ fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
                 if f.authors.is_empty() {
                     if let Some(a) = o.get("author").or(o.get("creator")) {
                         ld_names(a, &mut f.authors);
+                        let refs = match a {
+                            Value::Array(v) => v.iter().collect::<Vec<_>>(),
+                            other => vec![other],
+                        };
+                        for r in refs {
+                            if let (Some(Value::String(id)), None) = (r.get("@id"), r.get("name")) {
+                                f.author_refs.push(id.clone());
+                            }
+                        }
                     }
+                }
+            }
+            if matches!(o.get("@type"), Some(Value::String(t)) if t == "Person") {
+                if let (Some(Value::String(id)), Some(Value::String(name))) =
+                    (o.get("@id"), o.get("name"))
+                {
+                    f.persons.push((id.clone(), name.clone()));
                 }
             }
             if let Some(m) = o.get("mainEntity").or(o.get("mainEntityOfPage")) {
@@ -299,6 +351,121 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     t
 }
 
+/// The parts of a `<title>` split at site-name separators (" | ", " - ", " : " …).
+fn title_segments(t: &str) -> Vec<&str> {
+    let mut segs = vec![t];
+    for sep in [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : ", " _ ",
+    ] {
+        segs = segs.iter().flat_map(|s| s.split(sep)).collect();
+    }
+    segs.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Does `outer` end with the words of `inner` (ignoring case and punctuation)?
+fn contains_words(outer: &str, inner: &str) -> bool {
+    let w = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (o, i) = (w(outer), w(inner));
+    // a kicker before the headline: the inner words end the outer
+    !i.is_empty() && i.len() < o.len() && o.ends_with(&i)
+}
+
+/// Word-set similarity of two short strings (Dice coefficient over lower-cased words
+/// without punctuation).
+fn dice(a: &str, b: &str) -> f32 {
+    fn words(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let common = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    2.0 * common as f32 / (a.len() + b.len()) as f32
+}
+
+/// A publication date in a script's JSON state (not JSON-LD): the key, then an ISO date.
+fn script_date_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"\\?"(?:datePublished|published_at|publishedAt|publishDate|publishedDate|publish_date|date_published|pubDate|firstPublishedAt|first_published_at)\\?"\s*:\s*\\?"([0-9]{4}-[0-9]{2}-[0-9]{2}[0-9T:.+Z-]*)"#,
+        )
+        .expect("static pattern")
+    })
+}
+
+/// The text of a headline without its kicker (`<span class="kicker">Corona</span>`,
+/// "Dachzeile", "overline", "eyebrow" …), which pages put inside the `<h1>`.
+fn headline_text(dom: &Dom, id: NodeId) -> String {
+    fn is_kicker(dom: &Dom, c: NodeId) -> bool {
+        dom.element(c).is_some_and(|e| {
+            let ci = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            [
+                "kicker",
+                "dachzeile",
+                "topline",
+                "overline",
+                "roofline",
+                "eyebrow",
+                "supertitle",
+                "spitzmarke",
+                "headline-intro",
+                "pretitle",
+                "pre-title",
+                "superheadline",
+            ]
+            .iter()
+            .any(|k| ci.contains(k))
+        })
+    }
+    fn walk(dom: &Dom, id: NodeId, depth: usize, found: &mut bool, out: &mut String) {
+        for &c in &dom.nodes[id].children {
+            if depth < 3 && is_kicker(dom, c) {
+                *found = true;
+                out.push(' ');
+                continue;
+            }
+            if depth < 3 && dom.element(c).is_some() {
+                out.push(' ');
+                walk(dom, c, depth + 1, found, out);
+                out.push(' ');
+            } else {
+                out.push_str(&dom.text(c));
+            }
+        }
+    }
+    let mut found = false;
+    let mut out = String::new();
+    walk(dom, id, 0, &mut found, &mut out);
+    let t = collapse_ws(&out);
+    if found && !t.is_empty() {
+        t
+    } else {
+        dom.text(id)
+    }
+}
+
 /// Gather title, author, date and site name.
 #[allow(clippy::collapsible_match)]
 pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
@@ -317,6 +484,14 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut rel_author: Option<String> = None;
     let mut class_author: Option<String> = None;
     let mut class_date: Option<Date> = None;
+    // `twitter:label1` = "Written by", `twitter:data1` = the name
+    let mut tw_author_label: Option<String> = None;
+    let mut tw_author: Option<String> = None;
+    let mut text_byline: Option<String> = None;
+    let mut class_author2: Option<String> = None;
+    let mut ci_buf = String::new();
+    let mut c_buf = String::new();
+    let mut script_pub: Option<Date> = None;
 
     for id in 1..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
@@ -358,6 +533,31 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                             meta_author = clean_author(content);
                         }
                     }
+                    k if k.starts_with("twitter:label") => {
+                        let l = content.to_lowercase();
+                        if [
+                            "written by",
+                            "geschrieben von",
+                            "verfasst von",
+                            "author",
+                            "autor",
+                            "écrit par",
+                            "escrito por",
+                            "scritto da",
+                        ]
+                        .iter()
+                        .any(|p| l.starts_with(p))
+                        {
+                            tw_author_label = Some(k["twitter:label".len()..].to_string());
+                        }
+                    }
+                    k if k.starts_with("twitter:data") => {
+                        if tw_author.is_none()
+                            && tw_author_label.as_deref() == Some(&k["twitter:data".len()..])
+                        {
+                            tw_author = clean_author(content);
+                        }
+                    }
                     k => {
                         if let Some(rank) = PUBLISHED_META.iter().position(|p| *p == k) {
                             if meta_pub.is_none_or(|(r, _)| rank < r) {
@@ -381,6 +581,12 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     if let Ok(v) = serde_json::from_str::<Value>(raw) {
                         ld_walk(&v, &mut ld, 0);
                     }
+                } else if script_pub.is_none() {
+                    // a page's own state as JSON (`"publishedAt": "2022-01-31T…"`)
+                    let raw = dom.raw_text(id);
+                    if let Some(c) = script_date_re().captures(raw) {
+                        script_pub = date::parse(&c[1]);
+                    }
                 }
             }
             "title" => {
@@ -392,7 +598,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
             "h1" => {
-                let t = dom.text(id);
+                let t = headline_text(dom, id);
                 if !t.is_empty() && h1s.len() < 5 {
                     h1s.push(t);
                 }
@@ -456,8 +662,71 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 itemprop_author = clean_author(&name);
             }
         }
+        if text_byline.is_none()
+            && matches!(
+                &*e.name,
+                "p" | "span"
+                    | "div"
+                    | "em"
+                    | "i"
+                    | "strong"
+                    | "b"
+                    | "small"
+                    | "address"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+                    | "byline"
+            )
+        {
+            if let Some(name) = byline_text(dom, id) {
+                if !in_comment(dom, id) {
+                    text_byline = Some(name);
+                }
+            }
+        }
+        if class_author2.is_none()
+            && class_author.is_none()
+            && (e.attr("class").is_some() || e.attr("id").is_some())
+        {
+            // one buffer for the whole page, no allocation per element
+            ci_buf.clear();
+            ci_buf.push_str(e.attr("class").unwrap_or(""));
+            ci_buf.push(' ');
+            ci_buf.push_str(e.attr("id").unwrap_or(""));
+            ci_buf.make_ascii_lowercase();
+            let ci = ci_buf.as_str();
+            if ci.len() > 1
+                && ci.split(|c: char| c.is_whitespace()).any(|t| {
+                    (t.contains("author")
+                        || t.contains("autor")
+                        || t.contains("byline")
+                        || t.contains("verfasser"))
+                        && ![
+                            "avatar", "img", "image", "photo", "pic", "date", "time", "bio",
+                            "desc", "about", "box", "social", "follow", "more", "list", "comment",
+                            "wrap", "info", "meta",
+                        ]
+                        .iter()
+                        .any(|x| t.contains(x))
+                })
+                && !in_comment(dom, id)
+            {
+                let t = dom.text(id);
+                if t.len() < 60
+                    && t.split_whitespace().count() <= 5
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                {
+                    class_author2 = clean_author(&t);
+                }
+            }
+        }
         if let Some(c) = e.attr("class") {
-            let c = c.to_ascii_lowercase();
+            c_buf.clear();
+            c_buf.push_str(c);
+            c_buf.make_ascii_lowercase();
+            let c = c_buf.as_str();
             if class_author.is_none()
                 && (c.split_whitespace().any(|t| {
                     matches!(
@@ -507,10 +776,63 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         h1s.iter()
             .any(|h| crate::extract::key(h) == crate::extract::key(cand))
     };
-    let title = ld
-        .headline
-        .clone()
-        .filter(|h| h1_match(h))
+    // The visible headline wins when it is the same story as the metadata's title
+    // (sites shorten or re-word og:title; the h1 is what the reader sees). An h1 that
+    // is the site's name (a blog's logo) is never the title.
+    let site_seg = |h: &str| {
+        let k = crate::extract::key(h);
+        site.as_deref().is_some_and(|s| crate::extract::key(s) == k)
+            || doc_title.as_deref().is_some_and(|t| {
+                let segs = title_segments(t);
+                segs.len() > 1
+                    && segs.iter().any(|s| crate::extract::key(s) == k)
+                    && dice(h, t) < 0.5
+            })
+    };
+    let refs: Vec<&str> = [
+        og_title.as_deref(),
+        ld.headline.as_deref(),
+        doc_title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let best_h1 = h1s
+        .iter()
+        .filter(|h| h.len() < 400 && !site_seg(h))
+        .map(|h| {
+            let sim = refs.iter().map(|r| dice(h, r)).fold(0.0f32, f32::max);
+            (h, sim)
+        })
+        .filter(|(_, sim)| *sim >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| {
+            // an h1 that holds a kicker, a date or the site name around the metadata's
+            // title ("Tunesien Große Aufgaben …"): the metadata's title is the headline
+            refs.iter()
+                .map(|r| strip_site(r, site.as_deref()))
+                .filter(|r| r.split_whitespace().count() >= 2 && r.len() < h.len())
+                .find(|r| contains_words(h, r))
+                .unwrap_or_else(|| h.clone())
+        });
+    // a blog's <title>: "Post title | Blog name" with the blog name as the only h1
+    let site_h1 = h1s.iter().find(|h| site_seg(h));
+    let title_without_site = site_h1.and_then(|sh| {
+        let t = doc_title.as_deref()?;
+        let segs = title_segments(t);
+        let k = crate::extract::key(sh);
+        let at = segs.iter().position(|s| crate::extract::key(s) == k)?;
+        if at > 0 {
+            Some(segs[..at].join(" - "))
+        } else {
+            segs[1..]
+                .iter()
+                .max_by_key(|s| s.len())
+                .map(|s| s.to_string())
+        }
+    });
+    let title = best_h1
+        .or_else(|| ld.headline.clone().filter(|h| h1_match(h)))
         .or_else(|| {
             og_title
                 .clone()
@@ -524,14 +846,15 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .map(crate::extract::key)
                 .unwrap_or_default();
             h1s.iter()
-                .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)))
+                .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)) && !site_seg(h))
                 .cloned()
         })
         .or_else(|| og_title.clone().map(|t| strip_site(&t, site.as_deref())))
         .or(ld.headline.clone())
         .or_else(|| meta_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or(title_without_site)
         .or_else(|| {
-            if h1s.len() == 1 {
+            if h1s.len() == 1 && !site_seg(&h1s[0]) {
                 Some(h1s[0].clone())
             } else {
                 None
@@ -543,6 +866,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .filter(|t| !t.is_empty());
 
     // Author: people, not sites.
+    if ld.authors.is_empty() {
+        for r in &ld.author_refs {
+            if let Some((_, name)) = ld.persons.iter().find(|(id, _)| id == r) {
+                ld.authors.push(name.clone());
+            }
+        }
+    }
     let mut ld_auth: Vec<String> = ld.authors.iter().filter_map(|a| clean_author(a)).collect();
     ld_auth.dedup();
     let site_key = site.as_deref().map(crate::extract::key);
@@ -553,7 +883,10 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(meta_author.filter(|a| not_site(a)))
         .or(itemprop_author.filter(|a| not_site(a)))
         .or(rel_author.filter(|a| not_site(a)))
-        .or(class_author.filter(|a| not_site(a)));
+        .or(class_author.filter(|a| not_site(a)))
+        .or(class_author2.filter(|a| not_site(a)))
+        .or(tw_author.filter(|a| not_site(a)))
+        .or(text_byline.filter(|a| not_site(a)));
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
@@ -565,15 +898,18 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .map(|d| (d, DateSource::Modified));
     m.published = url_date
         .map(|d| (d, DateSource::Url))
+        // htmldate's order: the header's meta tags, then JSON-LD (they differ mostly by
+        // time zone, and the meta tags more often give the local date)
+        .or(meta_pub.map(|(_, d)| (d, DateSource::Meta)))
         .or(ld
             .published
             .as_deref()
             .and_then(date::parse)
             .map(|d| (d, DateSource::JsonLd)))
-        .or(meta_pub.map(|(_, d)| (d, DateSource::Meta)))
         .or(time_pub.map(|d| (d, DateSource::Time)))
         .or(time_first.map(|d| (d, DateSource::Time)))
         .or(class_date.map(|d| (d, DateSource::Text)))
+        .or(script_pub.map(|d| (d, DateSource::JsonLd)))
         .or(modified)
         .or_else(|| {
             // Last resort: the first date written in the page text.
@@ -591,19 +927,282 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     m
 }
 
+/// A visible byline in a short element: "By Jane Doe", "Von Hans Meier am 3. Mai",
+/// "Text: Anna Roth", "Autor: Peter Maahn/SP-X". The name: two to five capitalised
+/// words (particles such as "von", "de" allowed), or two names joined by "and"/"und".
+fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
+    // Cheap test first (this runs on every element): the first words of the first text
+    // inside, at most two elements down, must be a byline lead.
+    let mut n = id;
+    let first = loop {
+        let c = *dom.nodes[n]
+            .children
+            .iter()
+            .find(|&&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))?;
+        match &dom.nodes[c].kind {
+            crate::dom::Kind::Text(s) => break s.slice(dom.src),
+            _ if dom.element(c).is_some() && n == id => n = c,
+            _ => return None,
+        }
+    };
+    let head: String = first
+        .trim_start()
+        .chars()
+        .take(20)
+        .collect::<String>()
+        .to_lowercase();
+    if !BYLINE_STARTS.iter().any(|p| head.starts_with(p)) {
+        return None;
+    }
+    let raw = dom.text(id);
+    let t = raw.trim();
+    if t.len() < 5 || t.len() > 100 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    const LEADS: &[&str] = &[
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "text von ",
+        "text: ",
+        "text & fotos: ",
+        "autor: ",
+        "autorin: ",
+        "author: ",
+        "written by ",
+        "verfasst von ",
+        "ein beitrag von ",
+        "geschrieben von ",
+        "posted by ",
+        "redaktion: ",
+        "erstellt von ",
+        "gespeichert von ",
+        "autoren ",
+        "autor ",
+        "auteur : ",
+        "auteur: ",
+        "auteurs : ",
+        "blog beitrag von ",
+        "beitrag von ",
+        "artikel von ",
+        "escrito por ",
+        "scritto da ",
+    ];
+    // "Posted on September 21, 2020 by Adi Tzlil"
+    let (lower, t) = match ["posted on ", "published on ", "veröffentlicht am ", "am "]
+        .iter()
+        .find(|p| lower.starts_with(**p))
+    {
+        Some(_) => {
+            let at = [" by ", " von ", " par "]
+                .iter()
+                .filter_map(|k| lower.find(k).map(|i| i + 1))
+                .filter(|&i| i < 60 && t.is_char_boundary(i))
+                .min()?;
+            (lower[at..].to_string(), &t[at..])
+        }
+        None => (lower, t),
+    };
+    let lead = LEADS.iter().find(|l| lower.starts_with(**l))?;
+    let rest = t[lead.len()..].trim_start();
+    let mut names = 0;
+    let mut count = 0;
+    let mut end = 0; // bytes of `rest` holding the name
+    let mut last_name_end = 0;
+    for (at, w) in word_spans(rest) {
+        let bare = w.trim_end_matches([',', '|', '/', '·', '•', ':']);
+        let Some(first) = bare.chars().next() else {
+            break;
+        };
+        let particle = matches!(
+            bare,
+            "von"
+                | "van"
+                | "de"
+                | "der"
+                | "da"
+                | "di"
+                | "del"
+                | "la"
+                | "le"
+                | "zu"
+                | "und"
+                | "and"
+                | "&"
+                | "y"
+                | "et"
+        );
+        if first.is_uppercase()
+            && !NOT_NAME.contains(&bare.trim_end_matches('.'))
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        {
+            names += 1;
+            last_name_end = at + bare.len();
+        } else if !(particle && names > 0) {
+            break;
+        }
+        count += 1;
+        end = at + bare.len();
+        if count > 8 {
+            return None;
+        }
+        if bare.len() < w.len() && !w.ends_with(',') {
+            break; // "Name |", "Name/SP-X"
+        }
+    }
+    let _ = end;
+    if names < 2 && !(names == 1 && rest[..last_name_end].contains('.')) {
+        return None;
+    }
+    let name = &rest[..last_name_end];
+    // the name, possibly a date or place after it; not a sentence
+    if rest[last_name_end..].split_whitespace().count() > 8 {
+        return None;
+    }
+    clean_author(name)
+}
+
+/// How the first text of a byline element starts (a cheap test before reading it all).
+const BYLINE_STARTS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "text",
+    "aut",
+    "written",
+    "verfasst",
+    "ein beitrag",
+    "geschrieben",
+    "posted",
+    "published",
+    "redaktion",
+    "erstellt",
+    "gespeichert",
+    "blog",
+    "beitrag",
+    "artikel",
+    "escrito",
+    "scritto",
+    "veröffentlicht",
+    "am ",
+];
+
+/// Capitalised words that end a byline name: months, weekdays, "Published" …
+const NOT_NAME: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Januar",
+    "Februar",
+    "März",
+    "Mai",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    "Mo",
+    "Di",
+    "Mi",
+    "Do",
+    "Fr",
+    "Sa",
+    "So",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Published",
+    "Publiziert",
+    "Veröffentlicht",
+    "Updated",
+    "Aktualisiert",
+    "Posted",
+    "Am",
+    "On",
+    "Stand",
+    "Foto",
+    "Fotos",
+    "Photo",
+    "Photos",
+    "Bild",
+    "Bilder",
+    "Update",
+    "Last",
+    "Zuletzt",
+    "Uhr",
+    "Read",
+    "Lesezeit",
+    "Min",
+];
+
+/// Words with their byte offsets.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
 fn in_comment(dom: &Dom, mut id: NodeId) -> bool {
+    fn has(hay: &str, needle: &[u8]) -> bool {
+        hay.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    }
     let pats = crate::patterns::get();
     while let Some(p) = dom.nodes[id].parent {
         if let Some(e) = dom.element(p) {
-            let ci = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            );
-            if ci.to_ascii_lowercase().contains("comment")
-                || (&*e.name == "aside")
-                || (&*e.name == "footer")
-                || (ci.len() > 1 && pats.boiler.is_match(&ci) && ci.contains("related"))
+            if matches!(&*e.name, "aside" | "footer") {
+                return true;
+            }
+            let class = e.attr("class").unwrap_or("");
+            let eid = e.attr("id").unwrap_or("");
+            if has(class, b"comment") || has(eid, b"comment") {
+                return true;
+            }
+            if (class.contains("related") || eid.contains("related"))
+                && pats.boiler.is_match(&format!("{class} {eid}"))
             {
                 return true;
             }

@@ -18,6 +18,9 @@ pub(crate) struct Patterns {
     pub unlikely: Regex,
     /// Lines of furniture that sit inside article bodies.
     pub furniture_line: Regex,
+    /// Headings that end an article: what follows them is more links, comments or a
+    /// newsletter form ("Related articles", "Lesen Sie auch", "Commentaires" …).
+    pub tail_heading: Regex,
 }
 
 static PATTERNS: OnceLock<Patterns> = OnceLock::new();
@@ -66,9 +69,43 @@ pub(crate) fn get() -> &'static Patterns {
                 r"share( this( article| story| post)?)?|teilen|share on \w+|",
                 r"read more|mehr lesen|weiterlesen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|",
                 r"related( articles| stories)?|tags?|schlagwörter|themen|",
-                r"(?:©|\(c\)|copyright)\b.{0,120}|all rights reserved\.?|alle rechte vorbehalten\.?|",
-                r"zum seitenanfang|nach oben|back to top|print|drucken|e-?mail|kommentare?|comments?",
+                r"(?:©|\(c\)|copyright)(?-u:\b).{0,120}|all rights reserved\.?|alle rechte vorbehalten\.?|",
+                r"zum seitenanfang|nach oben|back to top|print|drucken|e-?mail|kommentare?|comments?|",
+                // picture credits and captions
+                r"(?:fotos?|photos?|bild(?:er)?|abbildung|beitragsbild|titelbild|image|credit|bildquelle)\s*:.{0,150}|",
+                r".{0,150}(?:©|\(c\))\s*[\p{L} /.&_-]{2,60}|",
+                r"(?:beitrag|artikel|seite|post) teilen|teilen auf \w+|zurück(?: zur (?:übersicht|listenansicht|startseite))?|",
+                r"bild (?:anzeigen|vergrößern).{0,40}|weiterführende links?|",
+                r"subscribe (?:now|today)(?-u:\b).{0,100}|sign up for (?:our|the) newsletter.{0,60}|",
+                // sharing, rating and comment prompts, ad labels, bylines left in the text
+                r"teilen sie dies mit|teilen mit|share this|bewerten|kommentar verfassen|leave a comment|",
+                r"no responses? (?:so far|yet).{0,5}|\(?alle angaben ohne gewähr\)?|",
+                r"\*?(?:werbung|anzeige|advertorial|sponsored)(?:[,:.] .{0,80})?|",
+                r"(?:verfasst|geschrieben|posted|written|veröffentlicht) (?:von|by|am|on):? .{0,80}|",
+                r"(?-i:(?:By|Von|Par|Por) \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})",
                 r")[\s.:!]*$"
+            )),
+            tail_heading: b(concat!(
+                r"(?i)^(?:",
+                // English
+                r"related(?: articles| stories| posts| content| news| topics| coverage)?|read (?:more|also|next)|",
+                r"more (?:from|on|in|stories|news|articles|posts|like this)(?: .{0,40})?|",
+                r"you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|recommended(?: for you| stories| articles)?|",
+                r"(?:most (?:read|popular|viewed|shared)|trending(?: now)?|popular(?: now| posts| stories)?|latest (?:news|stories|articles|posts))|",
+                r"(?:\d+ )?comments?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|",
+                r"about the author|further reading|see also|",
+                // German
+                r"lesen sie (?:auch|mehr|weiter)|mehr zum thema(?: .{0,40})?|weitere (?:artikel|beiträge|nachrichten|meldungen|themen|news)|",
+                r"neueste (?:artikel|beiträge|nachrichten)|das könnte sie auch interessieren|auch interessant|",
+                r"(?:ähnliche|verwandte|passende) (?:artikel|beiträge|themen)|(?:\d+ )?kommentare?|kommentar schreiben|",
+                r"schreibe einen kommentar|mehr aus (?:dem|der) .{0,40}|meistgelesen(?:e artikel)?|top-themen|empfehlungen|",
+                r"zum newsletter anmelden|newsletter abonnieren|",
+                // French, Spanish, Italian, Polish
+                r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles similaires|les plus lus|commentaires?|",
+                r"(?:también )?(?:te )?(?:puede|podría) interesar(?:te)?|lee también|noticias relacionadas|más noticias|lo más leído|comentarios?|",
+                r"leggi anche|articoli correlati|potrebbe interessarti|",
+                r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|polecamy|komentarze|najnowsze",
+                r")[\s.:!…»>-]*$"
             )),
         }
     })

@@ -123,10 +123,43 @@ fn date_sources_in_order_of_trust() {
         date_of(r#"<meta name="pubdate" content="20210318">"#, &body, None).as_deref(),
         Some("2021-03-18")
     );
-    // JSON-LD beats meta.
+    // Meta tags beat JSON-LD (htmldate's order: when they differ it is mostly by time
+    // zone, and the header's tags more often give the local date).
     assert_eq!(
         date_of(&format!("{og}{ld}"), &body, None).as_deref(),
-        Some("2021-03-15")
+        Some("2021-03-16")
+    );
+    // twitter:label/data pairs and visible bylines name the author.
+    let tw = r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Roe">"#;
+    assert_eq!(
+        dossier_html::extract(&page(tw, &body), None)
+            .author
+            .as_deref(),
+        Some("Jane Roe")
+    );
+    let by = format!(
+        r#"<article><p class="x">By Anna Maria Roth March 3, 2021</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        dossier_html::extract(&page("", &by), None)
+            .author
+            .as_deref(),
+        Some("Anna Maria Roth")
+    );
+    let von =
+        format!(r#"<article><p><i>von Daniel Braun, Davor Pasoski</i></p><p>{PARA}</p></article>"#);
+    assert_eq!(
+        dossier_html::extract(&page("", &von), None)
+            .author
+            .as_deref(),
+        Some("Daniel Braun, Davor Pasoski")
+    );
+    let sentence = format!(
+        r#"<article><p>By the end of the week the river had risen by two metres, flooding the old town.</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        dossier_html::extract(&page("", &sentence), None).author,
+        None
     );
     // URL path.
     assert_eq!(
@@ -390,4 +423,52 @@ fn snapshot_whole_page() {
         embeds,
         a.text.lines().collect::<Vec<_>>()
     ));
+}
+
+#[test]
+fn page_without_body_tag() {
+    // minified pages omit the optional <body> tag; the head ends at </head> or at the
+    // first element that cannot be in a head
+    let closed = format!("<html><head><title>T</title></head><div><p>{PARA}</p></div></html>");
+    assert!(dossier_html::extract(&closed, None)
+        .text
+        .contains("old bridge"));
+    let open = format!("<html><head><title>T</title><meta charset=utf-8><p>{PARA}</p>");
+    assert!(dossier_html::extract(&open, None)
+        .text
+        .contains("old bridge"));
+}
+
+#[test]
+fn trailing_related_and_comment_blocks_are_cut() {
+    for heading in [
+        "Schreibe einen Kommentar",
+        "Related articles",
+        "Lesen Sie auch:",
+        "También te puede interesar",
+    ] {
+        let body = format!(
+            "<article><p>{PARA}</p><p>{PARA}</p><p>{PARA}</p><h3>{heading}</h3><p>Deine E-Mail-Adresse wird nicht veröffentlicht, and other words follow here.</p></article>"
+        );
+        let a = dossier_html::extract(&page("", &body), None);
+        assert!(a.text.contains("old bridge"), "{heading}");
+        assert!(!a.text.contains(heading), "{heading}: {}", a.text);
+        assert!(!a.text.contains("E-Mail-Adresse"), "{heading}: {}", a.text);
+    }
+}
+
+#[test]
+fn ruby_readings_are_not_text() {
+    let body = format!(
+        "<article><h1><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby></h1><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。</p><p>{PARA}</p></article>"
+    );
+    let a = dossier_html::extract(&page("", &body), None);
+    assert!(
+        a.text
+            .contains("子どもへの虐待をなくすための法律ができました。"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("ぎゃくたい"));
+    assert_eq!(a.title.as_deref(), Some("子どもの法律"));
 }

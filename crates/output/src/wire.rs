@@ -20,6 +20,13 @@ pub struct Record<'a> {
     pub author: Option<&'a str>,
     /// Publication date (ISO), when known.
     pub published: Option<String>,
+    /// The page's URL, when known (an addition to the contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    /// When a crawler fetched the page (`WARC-Date`): not the publication date (an
+    /// addition to the contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crawled: Option<String>,
     /// Why the document could not be analysed; absent when it could.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -165,6 +172,8 @@ impl<'a> Record<'a> {
             title: doc.title.as_deref(),
             author: doc.author.as_deref(),
             published: a.published.or(doc.published).map(|d| d.to_string()),
+            url: doc.url.as_deref(),
+            crawled: None,
             error: None,
             furniture: a
                 .furniture
@@ -253,6 +262,8 @@ impl<'a> Record<'a> {
             title: None,
             author: None,
             published: None,
+            url: None,
+            crawled: None,
             error: Some(why.into()),
             furniture: Vec::new(),
             attributions: Vec::new(),

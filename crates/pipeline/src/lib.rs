@@ -16,7 +16,10 @@
 
 pub use dossier_core::*;
 
+mod html;
 mod speakers;
+pub use dossier_html::decode as decode_html;
+pub use html::{HtmlError, Page};
 
 use dossier_entities::EntityTagger;
 use dossier_events::EventCoder;
@@ -86,6 +89,7 @@ impl PipelineBuilder {
             entities: self.entities.then(EntityTagger::new),
             times: self.times.then(TimeTagger::new),
             events: self.events.then(EventCoder::new),
+            html: dossier_html::Extractor::new(),
         })
     }
 }
@@ -97,6 +101,7 @@ pub struct Pipeline {
     entities: Option<EntityTagger>,
     times: Option<TimeTagger>,
     events: Option<EventCoder>,
+    html: dossier_html::Extractor,
 }
 
 impl Pipeline {

@@ -116,6 +116,21 @@ pub enum WarcError {
     },
 }
 
+impl WarcError {
+    /// The record number (1-based) the error is about.
+    pub fn record(&self) -> u64 {
+        match self {
+            WarcError::Io { record, .. }
+            | WarcError::Gzip { record, .. }
+            | WarcError::BadHeader { record, .. }
+            | WarcError::Truncated { record, .. }
+            | WarcError::ContentLength { record, .. }
+            | WarcError::TooLarge { record, .. }
+            | WarcError::Chunked { record, .. } => *record,
+        }
+    }
+}
+
 /// One HTML response.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WarcRecord {
