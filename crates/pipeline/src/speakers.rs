@@ -316,8 +316,13 @@ pub(crate) fn reconcile(
         let label = tagger.speaker_label(bare);
         let id = EntityId(next_id);
         let mut added = false;
+        let sorted_len = entities.len();
         for sp in spans {
-            let free = near(entities, sp).iter().all(|e| !overlaps(e.span, sp));
+            // the sorted part by binary search, this name's new mentions one by one
+            let free = near(&entities[..sorted_len], sp)
+                .iter()
+                .chain(&entities[sorted_len..])
+                .all(|e| !overlaps(e.span, sp));
             if free {
                 entities.push(Entity {
                     span: sp,

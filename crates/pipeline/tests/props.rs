@@ -380,9 +380,8 @@ fn known_tricky_texts() {
     }
 }
 
-/// Inputs of [`KNOWN_PANICS`]; run with `-- --ignored` to see whether they are fixed.
+/// Inputs that once panicked in dossier-text and dossier-quotes (fixed; kept as regressions).
 #[test]
-#[ignore = "known panics in dossier-text and dossier-quotes; un-ignore when fixed"]
 fn regression_known_panics() {
     for t in ["¡. We will fight", "He said©. Next one.", "Zoë\tNOTE:\"a"] {
         let a = pipeline().extract(&Document::new("r", t));
