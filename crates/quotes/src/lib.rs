@@ -288,9 +288,59 @@ fn resolve_speaker(
     // a description ("the analyst"): the latest person with that role
     let head = lw.split_whitespace().last().unwrap_or("");
     if lw.starts_with("the ") && is_in(lexicon::ROLE_NOUNS, head) {
-        let _ = speakers;
+        if let Some(name) = described_person(doc, src.start, head) {
+            return Some(name);
+        }
     }
     Some(strip_det(raw_clean).to_string())
+}
+
+/// The person an earlier sentence gave the role `head` ("Dmitry Trenin is a political
+/// analyst", "Trenin, an analyst at …", "analyst Dmitry Trenin"), for a later "the
+/// analyst". Looks back at most a few thousand bytes.
+fn described_person(doc: &engine::Doc<'_>, pos: usize, head: &str) -> Option<String> {
+    let text = doc.text;
+    let mut lo = pos.saturating_sub(4000);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..pos)?.to_lowercase();
+    // lowercasing can change byte lengths: only trust it when it does not
+    if before.len() != pos - lo {
+        return None;
+    }
+    let is_word = |b: Option<u8>| b.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut end = before.len();
+    while let Some(k) = before[..end].rfind(head) {
+        end = k;
+        let at = lo + k;
+        let b = before.as_bytes();
+        if is_word(k.checked_sub(1).map(|i| b[i])) || is_word(b.get(k + head.len()).copied()) {
+            continue;
+        }
+        let u = doc.units.partition_point(|u| u.span.end <= at);
+        let Some(unit) = doc.units.get(u).filter(|u| u.span.start <= at) else {
+            continue;
+        };
+        let people = doc
+            .names
+            .overlapping(unit.span)
+            .filter(|m| !m.org && !m.quoted && unit.span.contains(m.span));
+        // "analyst Dmitry Trenin": the name right after the role word
+        let mut best = None;
+        for m in people {
+            if m.span.start >= at + head.len() && m.span.start <= at + head.len() + 2 {
+                return Some(doc.names.full_display(m));
+            }
+            if m.span.end <= at {
+                best = Some(m);
+            }
+        }
+        if let Some(m) = best {
+            return Some(doc.names.full_display(m));
+        }
+    }
+    None
 }
 
 fn find_medium(text: &str, f: &engine::Found) -> Option<String> {
