@@ -100,6 +100,26 @@ fn lower(t: &Tok, text: &str) -> String {
     t.text(text).to_lowercase()
 }
 
+/// The person the sentence before a bare quotation is about, when the quotation opens
+/// its own paragraph and that sentence ends the previous one.
+fn previous_subject(doc: &Doc<'_>, ui: usize, quote: Span) -> Option<Span> {
+    let unit = &doc.units[ui];
+    let prev = doc.units.get(ui.checked_sub(1)?)?;
+    if quote.start != unit.span.start || prev.para + 1 != unit.para {
+        return None;
+    }
+    // the previous sentence quotes nobody itself
+    if doc.quotes_in(prev.span).iter().any(|q| q.closed) {
+        return None;
+    }
+    doc.names
+        .before(prev.span.end)
+        .take_while(|m| m.span.start >= prev.span.start)
+        .filter(|m| m.subject && !m.org && !m.quoted && !m.in_pp)
+        .last()
+        .map(|m| m.span)
+}
+
 /// The token range of the source of the latest attribution found earlier in the unit.
 fn earlier_source(toks: &[Tok], earlier: &[Found]) -> Option<TokRange> {
     let s = earlier.last()?.source?;
@@ -1737,7 +1757,24 @@ fn continuations(doc: &Doc<'_>, found: &mut Vec<Found>) {
                 })
                 .filter(|(_, f)| f.kind != QuoteKind::Indirect)
                 .max_by_key(|(_, f)| f.content.iter().map(|c| c.end).max().unwrap_or(0));
-            let Some((pi, pf)) = prev else { continue };
+            let Some((pi, pf)) = prev else {
+                // a bare quote paragraph right after a sentence about a person:
+                // "Maria Okafor addressed the crowd.\n\"Nobody goes back …\""
+                if let Some(src) = previous_subject(doc, ui, q.span) {
+                    new_found.push(Found {
+                        content: vec![q.span],
+                        source: Some(src),
+                        cue: None,
+                        kind: QuoteKind::Direct,
+                        appos: None,
+                        frame: Vec::new(),
+                        unit: ui,
+                        speaker: None,
+                        medium: None,
+                    });
+                }
+                continue;
+            };
             let pf_unit = &doc.units[pf.unit];
             let same_para = pf_unit.para == unit.para;
             let adjacent_para = unit.para == pf_unit.para + 1 && q.span.start == unit.span.start;
