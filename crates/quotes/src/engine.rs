@@ -1011,6 +1011,35 @@ fn cue_frames(
             return adjunct_participle(text, toks, quotes, c, ui, unit);
         }
     }
+    // passive with its agent: "Residents were told by police that the road …"
+    if subject.is_none()
+        && c > 0
+        && matches!(cue.frame, Frame::Clause | Frame::ClauseThat)
+        && is_in(lexicon::BE_FORMS, &lower(&toks[c - 1], text))
+        && toks.get(c + 1).is_some_and(|t| lower(t, text) == "by")
+    {
+        if let Some(np) = right_np(text, toks, c + 2, n) {
+            let mut s0 = np.1;
+            if s0 < n && lower(&toks[s0], text) == "that" {
+                s0 += 1;
+            }
+            if s0 > np.1 && words_in(toks, s0, n) >= 3 {
+                if let Some(content) = content_span(toks, s0, n) {
+                    return Some(Found {
+                        kind: kind_of(quotes, &[content], text),
+                        content: vec![content],
+                        source: Some(span_of(toks, np)),
+                        cue: Some(cue_tok.span),
+                        appos: None,
+                        frame: vec![toks[c - 1].span.cover(toks[np.1 - 1].span)],
+                        unit: ui,
+                        speaker: None,
+                        medium: None,
+                    });
+                }
+            }
+        }
+    }
     // "As Mr. Bown observed, …" and "…, as the report noted."
     if let Some(((a, b), _)) = subject {
         if a > 0 && lower(&toks[a - 1], text) == "as" && b == c {
@@ -1358,7 +1387,12 @@ fn object_frame(
         return None;
     }
     let first = lower(&toks[s], text);
-    if cue.frame == Frame::Infinitive && first != "to" {
+    // "wants the talks to resume": want takes an object and an infinitive
+    let object_infinitive = lower(&toks[c], text).starts_with("want")
+        && (s + 1..n.min(s + 6)).any(|j| {
+            lower(&toks[j], text) == "to" && toks[s..j].iter().all(|t| t.kind == Kind::Word)
+        });
+    if cue.frame == Frame::Infinitive && first != "to" && !object_infinitive {
         return None;
     }
     if cue.frame == Frame::Object
