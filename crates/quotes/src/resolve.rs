@@ -335,10 +335,13 @@ impl Names {
             let run_org = toks[i..=end]
                 .iter()
                 .any(|t| is_in(ORG_WORDS, strip_possessive(&t.text(text).to_lowercase())));
-            // "Anna Berg and Jonas Field" are two people; "and" joins only inside
-            // organisation names ("Bureau of Alcohol, Tobacco and Firearms")
+            // "Anna Berg and Jonas Field" are two people, "Lindqvist on Facebook" a
+            // person and a platform: "and", "on", "for" join only inside organisation
+            // names ("Council on Foreign Relations")
             if !run_org {
-                if let Some(a) = (i + 1..end).find(|&k| toks[k].text(text) == "and") {
+                if let Some(a) =
+                    (i + 1..end).find(|&k| matches!(toks[k].text(text), "and" | "on" | "for"))
+                {
                     end = a - 1;
                 }
             }
