@@ -327,23 +327,75 @@ fn attr_lc(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
         .map(|v| v.trim().to_ascii_lowercase())
 }
 
+/// Letters and digits only, lower-cased: "Petri-Heil.ch" -> "petriheilch".
+fn alnum_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The names a page's site goes by: `og:site_name`, and the URL's host with and
+/// without its top-level domain ("www.petri-heil.ch" -> "petri-heil.ch", "petri-heil").
+#[derive(Default)]
+struct SiteNames {
+    keys: Vec<String>,
+}
+
+impl SiteNames {
+    fn new(site: Option<&str>, url: Option<&str>) -> Self {
+        let mut keys = Vec::new();
+        if let Some(s) = site {
+            keys.push(crate::extract::key(s));
+        }
+        let host = url
+            .and_then(|u| u.split("://").nth(1))
+            .and_then(|r| r.split(['/', '?', '#', ':']).next())
+            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+            .filter(|h| h.contains('.'));
+        if let Some(h) = host {
+            let labels: Vec<&str> = h.split('.').collect();
+            keys.push(alnum_key(&h));
+            if labels.len() >= 2 {
+                // the name before the top-level domain (and a second level like "co.uk")
+                let name = if labels.len() >= 3 && labels[labels.len() - 2].len() <= 3 {
+                    labels[labels.len() - 3]
+                } else {
+                    labels[labels.len() - 2]
+                };
+                if name.len() >= 3 {
+                    keys.push(alnum_key(name));
+                }
+            }
+        }
+        keys.retain(|k| !k.is_empty());
+        SiteNames { keys }
+    }
+
+    /// Is this title segment the site's name?
+    fn is(&self, seg: &str) -> bool {
+        let k = crate::extract::key(seg);
+        let a = alnum_key(seg);
+        !a.is_empty() && self.keys.iter().any(|s| *s == k || *s == a)
+    }
+}
+
 /// Split "Headline | Site" and keep the headline part.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+fn strip_site(title: &str, site: &SiteNames) -> String {
     let t = collapse_ws(title);
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "] {
         if let Some(pos) = t.rfind(sep) {
             let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-            let tail_is_site = site
-                .is_some_and(|s| crate::extract::key(s) == crate::extract::key(tail))
+            let tail_is_site = site.is(tail)
                 || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3);
-            if tail_is_site && !head.is_empty() {
+            if tail_is_site && !head.trim().is_empty() {
                 return strip_site(head, site);
             }
             // "Site | Headline"
             if let Some(pos) = t.find(sep) {
                 let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-                if site.is_some_and(|s| crate::extract::key(s) == crate::extract::key(head)) {
-                    return tail.to_string();
+                if site.is(head) && !tail.trim().is_empty() {
+                    return strip_site(tail, site);
                 }
             }
         }
@@ -439,8 +491,33 @@ fn headline_text(dom: &Dom, id: NodeId) -> String {
             .any(|k| ci.contains(k))
         })
     }
+    // screen-reader-only separators between kicker and headline ("<span
+    // class="visually-hidden">: </span>"), never seen by the reader
+    fn is_hidden(dom: &Dom, c: NodeId) -> bool {
+        dom.element(c).is_some_and(|e| {
+            let ci = e.attr("class").unwrap_or("").to_ascii_lowercase();
+            ci.split_whitespace().any(|t| {
+                t == "hidden"
+                    || [
+                        "visually-hidden",
+                        "visuallyhidden",
+                        "sr-only",
+                        "screen-reader",
+                        "aural",
+                        "invisible",
+                    ]
+                    .iter()
+                    .any(|k| t.contains(k))
+            }) || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        })
+    }
     fn walk(dom: &Dom, id: NodeId, depth: usize, found: &mut bool, out: &mut String) {
         for &c in &dom.nodes[id].children {
+            if depth < 3 && is_hidden(dom, c) {
+                *found = true;
+                out.push(' ');
+                continue;
+            }
             if depth < 3 && is_kicker(dom, c) {
                 *found = true;
                 out.push(' ');
@@ -459,6 +536,10 @@ fn headline_text(dom: &Dom, id: NodeId) -> String {
     let mut out = String::new();
     walk(dom, id, 0, &mut found, &mut out);
     let t = collapse_ws(&out);
+    // what a removed kicker leaves: ": Headline", "Headline |"
+    let t = t
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '·'))
+        .to_string();
     if found && !t.is_empty() {
         t
     } else {
@@ -772,6 +853,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
 
     // Title.
     let site = m.site_name.clone();
+    let sites = SiteNames::new(site.as_deref(), url);
     let h1_match = |cand: &str| {
         h1s.iter()
             .any(|h| crate::extract::key(h) == crate::extract::key(cand))
@@ -810,7 +892,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             // an h1 that holds a kicker, a date or the site name around the metadata's
             // title ("Tunesien Große Aufgaben …"): the metadata's title is the headline
             refs.iter()
-                .map(|r| strip_site(r, site.as_deref()))
+                .map(|r| strip_site(r, &sites))
                 .filter(|r| r.split_whitespace().count() >= 2 && r.len() < h.len())
                 .find(|r| contains_words(h, r))
                 .unwrap_or_else(|| h.clone())
@@ -836,7 +918,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or_else(|| {
             og_title
                 .clone()
-                .map(|t| strip_site(&t, site.as_deref()))
+                .map(|t| strip_site(&t, &sites))
                 .filter(|t| h1_match(t))
         })
         .or_else(|| {
@@ -849,9 +931,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)) && !site_seg(h))
                 .cloned()
         })
-        .or_else(|| og_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or_else(|| og_title.clone().map(|t| strip_site(&t, &sites)))
         .or(ld.headline.clone())
-        .or_else(|| meta_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or_else(|| meta_title.clone().map(|t| strip_site(&t, &sites)))
         .or(title_without_site)
         .or_else(|| {
             if h1s.len() == 1 && !site_seg(&h1s[0]) {
@@ -860,7 +942,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 None
             }
         })
-        .or_else(|| doc_title.as_deref().map(|t| strip_site(t, site.as_deref())));
+        .or_else(|| doc_title.as_deref().map(|t| strip_site(t, &sites)));
     m.title = title
         .map(|t| collapse_ws(&decode_str(&t)))
         .filter(|t| !t.is_empty());

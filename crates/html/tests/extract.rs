@@ -472,3 +472,47 @@ fn ruby_readings_are_not_text() {
     assert!(!a.text.contains("ぎゃくたい"));
     assert_eq!(a.title.as_deref(), Some("子どもの法律"));
 }
+
+#[test]
+fn headline_hidden_separator_after_kicker_is_dropped() {
+    let body = format!(
+        r#"<article><h1><span class="heading__kicker">Climate</span><span class="visually-hidden">: </span><span>Drilling until it gets hot</span></h1><p>{PARA}</p></article>"#
+    );
+    let html = page(
+        r#"<title>Climate: Drilling until it gets hot | Valley Herald</title>"#,
+        &body,
+    );
+    let a = extract(&html, None);
+    assert_eq!(a.title.as_deref(), Some("Drilling until it gets hot"));
+    // a hidden site name inside the h1 is not part of the headline either
+    let body = format!(
+        r#"<article><h1>Bridge stays open<span class="element-invisible"> | Other Name</span></h1><p>{PARA}</p></article>"#
+    );
+    let html = page("<title>Bridge stays open</title>", &body);
+    assert_eq!(
+        extract(&html, None).title.as_deref(),
+        Some("Bridge stays open")
+    );
+}
+
+#[test]
+fn title_site_name_from_the_url_host() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    // "SITE - Headline" where SITE is the host's name
+    let html = page(
+        r#"<title>VHB  -  Council keeps the old bridge open for a year</title>"#,
+        &body,
+    );
+    let a = extract(&html, Some("https://www.vhb.gov/news/bridge"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Council keeps the old bridge open for a year")
+    );
+    // "Headline | host.tld | slogan"
+    let html = page(
+        r#"<meta property="og:title" content="Bridge-Repairs | valley-herald.ch | Your local paper">"#,
+        &body,
+    );
+    let a = extract(&html, Some("https://valley-herald.ch/a/1"));
+    assert_eq!(a.title.as_deref(), Some("Bridge-Repairs"));
+}
