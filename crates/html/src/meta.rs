@@ -233,6 +233,9 @@ struct LdFound {
     headline: Option<String>,
     published: Option<String>,
     modified: Option<String>,
+    /// `datePublished` of a node of another type (`HowTo`, `Event`, `VideoObject` …):
+    /// a late fallback.
+    other_published: Option<String>,
     authors: Vec<String>,
     /// `"author": {"@id": …}` references, resolved against `persons` at the end.
     author_refs: Vec<String>,
@@ -302,6 +305,11 @@ fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
                             }
                         }
                     }
+                }
+            }
+            if f.other_published.is_none() && o.contains_key("@type") {
+                if let Some(Value::String(d)) = o.get("datePublished") {
+                    f.other_published = Some(d.clone());
                 }
             }
             if matches!(o.get("@type"), Some(Value::String(t)) if t == "Person") {
@@ -992,6 +1000,11 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(time_first.map(|d| (d, DateSource::Time)))
         .or(class_date.map(|d| (d, DateSource::Text)))
         .or(script_pub.map(|d| (d, DateSource::JsonLd)))
+        .or(ld
+            .other_published
+            .as_deref()
+            .and_then(date::parse)
+            .map(|d| (d, DateSource::JsonLd)))
         .or(modified)
         .or_else(|| {
             // Last resort: the first date written in the page text.
@@ -1004,9 +1017,56 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
                 t.truncate(cut);
             }
-            date::parse_text(&t).map(|d| (d, DateSource::Text))
+            cued_date(&t)
+                .or_else(|| date::parse_text(&t))
+                .map(|d| (d, DateSource::Text))
         });
     m
+}
+
+/// A date right after a publication cue in the page text ("Erstellt am: 30.01.2022",
+/// "Published on March 3, 2021", "publié le 3 janvier 2020"): sidebars and teaser
+/// lists before the article carry dates too, but without the cue.
+fn cued_date(t: &str) -> Option<Date> {
+    const CUES: [&str; 14] = [
+        "published",
+        "posted on",
+        "veröffentlicht",
+        "erstellt am",
+        "erschienen am",
+        "publiziert am",
+        "datum:",
+        "date:",
+        "publié le",
+        "publicado el",
+        "pubblicato il",
+        "gepubliceerd",
+        "first published",
+        "publication date",
+    ];
+    let lower = t.to_lowercase();
+    // lower-casing can change byte offsets; only use it where lengths agree
+    if lower.len() != t.len() {
+        return None;
+    }
+    let mut best: Option<(usize, Date)> = None;
+    for cue in CUES {
+        for (at, _) in lower.match_indices(cue).take(3) {
+            if best.is_some_and(|(p, _)| p < at) {
+                break;
+            }
+            let start = at + cue.len();
+            let mut end = (start + 48).min(t.len());
+            while !t.is_char_boundary(end) {
+                end -= 1;
+            }
+            if let Some(d) = date::parse_text(&t[start..end]) {
+                best = Some((at, d));
+                break;
+            }
+        }
+    }
+    best.map(|(_, d)| d)
 }
 
 /// A visible byline in a short element: "By Jane Doe", "Von Hans Meier am 3. Mai",

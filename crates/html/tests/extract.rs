@@ -516,3 +516,16 @@ fn title_site_name_from_the_url_host() {
     let a = extract(&html, Some("https://valley-herald.ch/a/1"));
     assert_eq!(a.title.as_deref(), Some("Bridge-Repairs"));
 }
+
+#[test]
+fn date_from_other_json_ld_types_and_cued_text() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    // a HowTo's datePublished, when nothing better is there
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"Round tablecloth","datePublished":"2022-01-10T22:06:08Z"}</script>"#;
+    assert_eq!(date_of(head, &body, None).as_deref(), Some("2022-01-10"));
+    // the page text: the date after a publication cue beats the sidebar's earlier date
+    let body = format!(
+        "<aside><ul><li>Older story <span>01.02.2022</span></li></ul></aside><article><h2>Story</h2><small>Erstellt am: 30.01.2022 18:36</small><p>{PARA}</p></article>"
+    );
+    assert_eq!(date_of("", &body, None).as_deref(), Some("2022-01-30"));
+}
