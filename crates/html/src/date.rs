@@ -152,10 +152,10 @@ fn res() -> &'static Res {
     R.get_or_init(|| {
         let m = r"([A-Za-zäéûçíñóúłśźżńąęč]{3,12}\.?)";
         Res {
-            iso: Regex::new(r"(?-u:\b)([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:(?-u:\b)|T|_)").expect("static"),
+            iso: Regex::new(r"(?:^|[^0-9./-])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:(?-u:\b)|T|_)").expect("static"),
             compact: Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})(?:\D|$)").expect("static"),
-            dmy: Regex::new(r"(?-u:\b)([0-9]{1,2})\.\s?([0-9]{1,2})\.\s?([0-9]{4}|[0-9]{2}(?-u:\b))").expect("static"),
-            slash: Regex::new(r"(?-u:\b)([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})(?-u:\b)").expect("static"),
+            dmy: Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})\.\s?([0-9]{1,2})\.\s?([0-9]{4}|[0-9]{2}(?-u:\b))").expect("static"),
+            slash: Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})(?-u:\b)").expect("static"),
             d_month_y: Regex::new(&format!(r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{m}\s*(?:de\s+)?,?\s*([0-9]{{4}})(?-u:\b)")).expect("static"),
             month_d_y: Regex::new(&format!(r"(?i)(?-u:\b){m}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)")).expect("static"),
             url: Regex::new(r"/((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:[/_-]|\.|$)").expect("static"),
@@ -201,31 +201,48 @@ pub(crate) fn parse(s: &str) -> Option<Date> {
 pub(crate) fn parse_text(s: &str) -> Option<Date> {
     let r = res();
     let mut best: Option<(usize, Date)> = None;
-    let mut consider = |pos: usize, d: Option<Date>| {
-        if let Some(d) = d {
-            if best.is_none_or(|(p, _)| pos < p) {
-                best = Some((pos, d));
-            }
+    // The first match of each form that is a valid date (version numbers, scores and
+    // prices come first on many pages, so a few invalid matches are skipped).
+    const TRIES: usize = 20;
+    let mut consider = |pos: usize, d: Date| {
+        if best.is_none_or(|(p, _)| pos < p) {
+            best = Some((pos, d));
         }
     };
-    for c in r.iso.captures_iter(s).take(3) {
-        consider(c.get(0).map_or(0, |m| m.start()), ymd(&c[1], &c[2], &c[3]));
+    let start = |c: &regex::Captures| c.get(0).map_or(0, |m| m.start());
+    if let Some((p, d)) = r
+        .iso
+        .captures_iter(s)
+        .take(TRIES)
+        .find_map(|c| Some((start(&c), ymd(&c[1], &c[2], &c[3])?)))
+    {
+        consider(p, d);
     }
-    for c in r.dmy.captures_iter(s).take(3) {
-        consider(c.get(0).map_or(0, |m| m.start()), ymd(&c[3], &c[2], &c[1]));
+    if let Some((p, d)) = r
+        .dmy
+        .captures_iter(s)
+        .take(TRIES)
+        .find_map(|c| Some((start(&c), ymd(&c[3], &c[2], &c[1])?)))
+    {
+        consider(p, d);
     }
-    for c in r.slash.captures_iter(s).take(3) {
+    if let Some((p, d)) = r.slash.captures_iter(s).take(TRIES).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
-        let d = ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a));
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+        Some((start(&c), ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a))?))
+    }) {
+        consider(p, d);
     }
-    for c in r.d_month_y.captures_iter(s).take(3) {
-        let d = month(&c[2]).and_then(|m| ymd(&c[3], &m.to_string(), &c[1]));
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+    if let Some((p, d)) = r.d_month_y.captures_iter(s).take(TRIES).find_map(|c| {
+        let d = month(&c[2]).and_then(|m| ymd(&c[3], &m.to_string(), &c[1]))?;
+        Some((start(&c), d))
+    }) {
+        consider(p, d);
     }
-    for c in r.month_d_y.captures_iter(s).take(3) {
-        let d = month(&c[1]).and_then(|m| ymd(&c[3], &m.to_string(), &c[2]));
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+    if let Some((p, d)) = r.month_d_y.captures_iter(s).take(TRIES).find_map(|c| {
+        let d = month(&c[1]).and_then(|m| ymd(&c[3], &m.to_string(), &c[2]))?;
+        Some((start(&c), d))
+    }) {
+        consider(p, d);
     }
     best.map(|(_, d)| d)
 }
@@ -264,6 +281,18 @@ mod tests {
         assert_eq!(p("12 de marzo de 2019"), "2019-03-12");
         assert_eq!(p("nothing here 1234"), "");
         assert_eq!(p("1850-01-01"), "");
+    }
+
+    #[test]
+    fn text_dates_glued_to_words_and_after_invalid_numbers() {
+        let t = |s: &str| parse_text(s).map(|d| d.to_string()).unwrap_or_default();
+        // inline elements' text joined without a space: "Jane Doe" + "3.11.2023"
+        assert_eq!(t("By Jane Doe3.11.2023 Crocs made billions"), "2023-11-03");
+        // version numbers and scores first, then the date
+        assert_eq!(
+            t("codes 31.13.2021, 40.10.2020, 12.13.14 and 99.99.99; on 30.01.2022 it won"),
+            "2022-01-30"
+        );
     }
 
     #[test]
