@@ -145,6 +145,7 @@ struct Res {
     month_d_y: Regex,
     url: Regex,
     url_compact: Regex,
+    url_dmy: Regex,
 }
 
 fn res() -> &'static Res {
@@ -160,6 +161,7 @@ fn res() -> &'static Res {
             month_d_y: Regex::new(&format!(r"(?i)(?-u:\b){m}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)")).expect("static"),
             url: Regex::new(r"/((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:[/_-]|\.|$)").expect("static"),
             url_compact: Regex::new(r"[/_-]((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})(?:[/_-]|\.|$)").expect("static"),
+            url_dmy: Regex::new(r"[/_-]([0-9]{1,2})[_-]([0-9]{1,2})[_-]((?:19|20)[0-9]{2})(?:[/_-]|\.|$)").expect("static"),
         }
     })
 }
@@ -256,9 +258,17 @@ pub(crate) fn from_url(url: &str) -> Option<Date> {
             return Some(d);
         }
     }
-    r.url_compact
+    if let Some(d) = r
+        .url_compact
         .captures(path)
         .and_then(|c| ymd(&c[1], &c[2], &c[3]))
+    {
+        return Some(d);
+    }
+    // "/meldungen/29-10-2021": day first, unless only the month-first reading is a date
+    r.url_dmy
+        .captures(path)
+        .and_then(|c| ymd(&c[3], &c[2], &c[1]).or_else(|| ymd(&c[3], &c[1], &c[2])))
 }
 
 #[cfg(test)]
@@ -298,6 +308,9 @@ mod tests {
     #[test]
     fn urls() {
         let u = |s: &str| from_url(s).map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(u("https://example.org/news/notes/29-10-2021"), "2021-10-29");
+        assert_eq!(u("https://example.org/news/10-29-2021/story"), "2021-10-29");
+        assert_eq!(u("https://example.org/news/05-03-2021.html"), "2021-03-05");
         assert_eq!(u("https://example.org/2021/03/15/story"), "2021-03-15");
         assert_eq!(
             u("https://example.org/news/2021-03-15-story.html"),
