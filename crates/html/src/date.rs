@@ -230,7 +230,13 @@ pub(crate) fn parse_text(s: &str) -> Option<Date> {
     }
     if let Some((p, d)) = r.slash.captures_iter(s).take(TRIES).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
-        Some((start(&c), ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a))?))
+        // "03/04/2021" is month first (the US form), "03-04-2021" day first
+        let d = if c[0].contains('-') {
+            ymd(&c[3], b, a).or_else(|| ymd(&c[3], a, b))
+        } else {
+            ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a))
+        };
+        Some((start(&c), d?))
     }) {
         consider(p, d);
     }
@@ -298,6 +304,10 @@ mod tests {
         let t = |s: &str| parse_text(s).map(|d| d.to_string()).unwrap_or_default();
         // inline elements' text joined without a space: "Jane Doe" + "3.11.2023"
         assert_eq!(t("By Jane Doe3.11.2023 Crocs made billions"), "2023-11-03");
+        // dashes: day first; slashes: month first (each falls back to the other order)
+        assert_eq!(t("01-11-2023 10:29"), "2023-11-01");
+        assert_eq!(t("01/11/2023"), "2023-01-11");
+        assert_eq!(t("12-31-2023"), "2023-12-31");
         // version numbers and scores first, then the date
         assert_eq!(
             t("codes 31.13.2021, 40.10.2020, 12.13.14 and 99.99.99; on 30.01.2022 it won"),
