@@ -226,6 +226,12 @@ pub(crate) fn parse(s: &str) -> Option<Date> {
 
 /// Find the first date written in running text (no bare ISO-compact numbers).
 pub(crate) fn parse_text(s: &str) -> Option<Date> {
+    parse_text_in(s, false)
+}
+
+/// [`parse_text`] for a page whose language writes "02/10/2020" day first (every
+/// language but US English): `slash_day_first`.
+pub(crate) fn parse_text_in(s: &str, slash_day_first: bool) -> Option<Date> {
     let r = res();
     let mut best: Option<(usize, Date)> = None;
     // The first match of each form that is a valid date (version numbers, scores and
@@ -255,8 +261,8 @@ pub(crate) fn parse_text(s: &str) -> Option<Date> {
     }
     if let Some((p, d)) = r.slash.captures_iter(s).take(TRIES).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
-        // "03/04/2021" is month first (the US form), "03-04-2021" day first
-        let d = if c[0].contains('-') {
+        // "03/04/2021" is month first in US English, "03-04-2021" day first
+        let d = if slash_day_first || c[0].contains('-') {
             ymd(&c[3], b, a).or_else(|| ymd(&c[3], a, b))
         } else {
             ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a))

@@ -581,6 +581,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut ci_buf = String::new();
     let mut c_buf = String::new();
     let mut script_pub: Option<Date> = None;
+    // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
+    let day_first = (0..dom.nodes.len().min(50))
+        .find(|&i| dom.name(i) == "html")
+        .and_then(|i| attr_lc(dom, i, "lang").or_else(|| attr_lc(dom, i, "xml:lang")))
+        .is_some_and(|l| {
+            !l.is_empty() && l != "en" && !l.starts_with("en-us") && !l.starts_with("en_us")
+        });
 
     for id in 1..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
@@ -853,7 +860,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             {
                 let t = dom.text(id);
                 if t.len() < 200 {
-                    class_date = date::parse_text(&t);
+                    class_date = date::parse_text_in(&t, day_first);
                 }
             }
         }
@@ -1017,8 +1024,8 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
                 t.truncate(cut);
             }
-            cued_date(&t)
-                .or_else(|| date::parse_text(&t))
+            cued_date(&t, day_first)
+                .or_else(|| date::parse_text_in(&t, day_first))
                 .map(|d| (d, DateSource::Text))
         });
     m
@@ -1027,7 +1034,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
 /// A date right after a publication cue in the page text ("Erstellt am: 30.01.2022",
 /// "Published on March 3, 2021", "publié le 3 janvier 2020"): sidebars and teaser
 /// lists before the article carry dates too, but without the cue.
-fn cued_date(t: &str) -> Option<Date> {
+fn cued_date(t: &str, day_first: bool) -> Option<Date> {
     const CUES: [&str; 14] = [
         "published",
         "posted on",
@@ -1060,7 +1067,7 @@ fn cued_date(t: &str) -> Option<Date> {
             while !t.is_char_boundary(end) {
                 end -= 1;
             }
-            if let Some(d) = date::parse_text(&t[start..end]) {
+            if let Some(d) = date::parse_text_in(&t[start..end], day_first) {
                 best = Some((at, d));
                 break;
             }

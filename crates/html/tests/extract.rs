@@ -529,3 +529,14 @@ fn date_from_other_json_ld_types_and_cued_text() {
     );
     assert_eq!(date_of("", &body, None).as_deref(), Some("2022-01-30"));
 }
+
+#[test]
+fn slash_dates_follow_the_page_language() {
+    let body = format!(r#"<article><span class="time">02/10/2020</span><p>{PARA}</p></article>"#);
+    let us = format!("<!DOCTYPE html><html lang=\"en-US\"><head></head><body>{body}</body></html>");
+    let gb =
+        format!("<!DOCTYPE html><html xml:lang=\"en-GB\"><head></head><body>{body}</body></html>");
+    let d = |h: &str| extract(h, None).published.map(|d| d.to_string());
+    assert_eq!(d(&us).as_deref(), Some("2020-02-10"));
+    assert_eq!(d(&gb).as_deref(), Some("2020-10-02"));
+}
