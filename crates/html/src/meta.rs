@@ -581,6 +581,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut ci_buf = String::new();
     let mut c_buf = String::new();
     let mut script_pub: Option<Date> = None;
+    let mut description: Option<String> = None;
     // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
     let day_first = (0..dom.nodes.len().min(50))
         .find(|&i| dom.name(i) == "html")
@@ -615,6 +616,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     "twitter:title" | "title" | "dc.title" | "dcterms.title" | "parsely-title"
                     | "sailthru.title" => {
                         meta_title.get_or_insert_with(|| content.to_string());
+                    }
+                    "description" | "og:description" => {
+                        description.get_or_insert_with(|| content.to_string());
                     }
                     "og:site_name" | "application-name" => {
                         m.site_name.get_or_insert_with(|| content.to_string());
@@ -1026,6 +1030,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             }
             cued_date(&t, day_first)
                 .or_else(|| date::parse_text_in(&t, day_first))
+                .map(|d| (d, DateSource::Text))
+        })
+        // a teaser that names its date ("News of 14 January 2020: …")
+        .or_else(|| {
+            description
+                .as_deref()
+                .and_then(|d| date::parse_text_in(d, day_first))
                 .map(|d| (d, DateSource::Text))
         });
     m

@@ -540,3 +540,11 @@ fn slash_dates_follow_the_page_language() {
     assert_eq!(d(&us).as_deref(), Some("2020-02-10"));
     assert_eq!(d(&gb).as_deref(), Some("2020-10-02"));
 }
+
+#[test]
+fn date_from_the_description_as_a_last_resort() {
+    let head =
+        r#"<meta name="description" content="BEARS: A RECORD YEAR (News of 14 January 2020)">"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(date_of(head, &body, None).as_deref(), Some("2020-01-14"));
+}
