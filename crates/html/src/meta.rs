@@ -717,7 +717,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                                 || v.contains("entry-date")
                                 || v.contains("post-date")
                         });
-                    if pubish && time_pub.is_none() {
+                    if pubish && time_pub.is_none() && !in_comment(dom, id) {
                         time_pub = Some(d);
                     }
                     if time_first.is_none() && !in_comment(dom, id) {

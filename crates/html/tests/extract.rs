@@ -548,3 +548,11 @@ fn date_from_the_description_as_a_last_resort() {
     let body = format!("<article><p>{PARA}</p></article>");
     assert_eq!(date_of(head, &body, None).as_deref(), Some("2020-01-14"));
 }
+
+#[test]
+fn published_time_in_an_aside_is_not_the_page_date() {
+    let body = format!(
+        r#"<aside><h4>Other story</h4><p><time class="published updated" datetime="2020-12-03 07:32:49">3 December 2020</time></p></aside><article><h1>Bridge stays open</h1><p><span class="published">31 October 2023</span></p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(date_of("", &body, None).as_deref(), Some("2023-10-31"));
+}
