@@ -166,12 +166,35 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         "text und interview: ",
         "interview: ",
         "redaktion: ",
+        "zeige alle beiträge von ",
+        "alle beiträge von ",
+        "view all posts by ",
+        "all posts by ",
+        "more posts by ",
+        "auteur: ",
+        "auteur : ",
+        "artikel von: ",
+        "artikel von ",
+        "beitrag von ",
+        "vom ",
     ] {
         if s.len() > pre.len()
             && s.get(..pre.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(pre))
         {
             s = s[pre.len()..].trim().to_string();
+        }
+    }
+    // a label glued to the name ("AuthorJane Doe", "AutorHans Meier")
+    for label in ["Author", "Autor", "Autorin", "Auteur"] {
+        if let Some(rest) = s.strip_prefix(label) {
+            if rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.chars().nth(1).is_some_and(char::is_lowercase)
+                && rest.contains(' ')
+            {
+                s = rest.to_string();
+                break;
+            }
         }
     }
     // a credit for pictures or a link after the name
@@ -202,6 +225,23 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         return None;
     }
     Some(s.to_string())
+}
+
+/// "Jane Doe, CNN", "unocero - Jane Doe": the site's own name beside the author's.
+fn strip_site_from_author(a: &str, sites: &SiteNames) -> String {
+    for sep in [", ", " - ", " – ", " | ", " / "] {
+        if let Some((head, tail)) = a.rsplit_once(sep) {
+            if sites.is(tail) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = a.split_once(sep) {
+            if sites.is(head) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    a.to_string()
 }
 
 /// The names from a JSON-LD `author` value.
@@ -987,7 +1027,8 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(class_author.filter(|a| not_site(a)))
         .or(class_author2.filter(|a| not_site(a)))
         .or(tw_author.filter(|a| not_site(a)))
-        .or(text_byline.filter(|a| not_site(a)));
+        .or(text_byline.filter(|a| not_site(a)))
+        .map(|a| strip_site_from_author(&a, &sites));
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);

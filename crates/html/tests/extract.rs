@@ -556,3 +556,45 @@ fn published_time_in_an_aside_is_not_the_page_date() {
     );
     assert_eq!(date_of("", &body, None).as_deref(), Some("2023-10-31"));
 }
+
+#[test]
+fn author_labels_and_the_site_name_are_dropped() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    let a = |head: &str, url: Option<&str>| extract(&page(head, &body), url).author;
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="View all posts by Jane Doe">"#,
+            None
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="Zeige alle Beiträge von Hans Meier">"#,
+            None
+        )
+        .as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a(r#"<meta name="author" content="AuthorJane Doe">"#, None).as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="Jane Doe, VHB">"#,
+            Some("https://edition.vhb.com/x")
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="vhb - Jane Doe">"#,
+            Some("https://vhb.com/x")
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+}
