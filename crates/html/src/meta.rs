@@ -406,7 +406,12 @@ impl SiteNames {
             keys.push(alnum_key(&h));
             if labels.len() >= 2 {
                 // the name before the top-level domain (and a second level like "co.uk")
-                let name = if labels.len() >= 3 && labels[labels.len() - 2].len() <= 3 {
+                let sld = labels[labels.len() - 2];
+                let name = if labels.len() >= 3
+                    && matches!(
+                        sld,
+                        "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "or" | "ne"
+                    ) {
                     labels[labels.len() - 3]
                 } else {
                     labels[labels.len() - 2]
