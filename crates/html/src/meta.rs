@@ -227,6 +227,31 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
     Some(s.to_string())
 }
 
+/// A user name ("christian.stadtfeld", "sarah-indra", "link78") or a registered body
+/// ("… e.V.", "… GmbH"), not a person's name as written.
+fn is_login_or_body(a: &str) -> bool {
+    let login = !a.contains(' ')
+        && a.chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+        && a.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
+    let l = a.to_lowercase();
+    let body = [
+        " e.v.",
+        " e. v.",
+        " gmbh",
+        " ag",
+        " stiftung",
+        " verband",
+        " inc.",
+        " ltd",
+    ]
+    .iter()
+    .any(|t| l.ends_with(t))
+        || l.contains(" e.v. ");
+    login || body
+}
+
 /// "Jane Doe, CNN", "unocero - Jane Doe": the site's own name beside the author's.
 fn strip_site_from_author(a: &str, sites: &SiteNames) -> String {
     for sep in [", ", " - ", " – ", " | ", " / "] {
@@ -1023,17 +1048,28 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ld_auth.dedup();
     let site_key = site.as_deref().map(crate::extract::key);
     let not_site = |a: &String| site_key.as_deref() != Some(crate::extract::key(a).as_str());
-    m.author = (!ld_auth.is_empty())
-        .then(|| ld_auth.join("; "))
-        .filter(|a| not_site(a))
-        .or(meta_author.filter(|a| not_site(a)))
-        .or(itemprop_author.filter(|a| not_site(a)))
-        .or(rel_author.filter(|a| not_site(a)))
-        .or(class_author.filter(|a| not_site(a)))
-        .or(class_author2.filter(|a| not_site(a)))
-        .or(tw_author.filter(|a| not_site(a)))
-        .or(text_byline.filter(|a| not_site(a)))
-        .map(|a| strip_site_from_author(&a, &sites));
+    let candidates: Vec<String> = [
+        (!ld_auth.is_empty()).then(|| ld_auth.join("; ")),
+        meta_author,
+        itemprop_author,
+        rel_author,
+        class_author,
+        class_author2,
+        tw_author,
+        text_byline,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|a| not_site(a))
+    .map(|a| strip_site_from_author(&a, &sites))
+    .collect();
+    // a login ("jane.doe", "admin2") or an association's name only when no source has
+    // a person's name
+    m.author = candidates
+        .iter()
+        .find(|a| !is_login_or_body(a))
+        .or(candidates.first())
+        .cloned();
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);

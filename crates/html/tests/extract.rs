@@ -598,3 +598,22 @@ fn author_labels_and_the_site_name_are_dropped() {
         Some("Jane Doe")
     );
 }
+
+#[test]
+fn a_person_beats_a_login_or_an_association() {
+    let body = format!(r#"<article><p class="byline">By Jane Doe</p><p>{PARA}</p></article>"#);
+    for meta in ["jane.doe", "Valley Friends e.V."] {
+        let head = format!(r#"<meta name="author" content="{meta}">"#);
+        assert_eq!(
+            extract(&page(&head, &body), None).author.as_deref(),
+            Some("Jane Doe")
+        );
+    }
+    // alone, a login is still the author
+    let body = format!("<article><p>{PARA}</p></article>");
+    let head = r#"<meta name="author" content="jane.doe">"#;
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("jane.doe")
+    );
+}
