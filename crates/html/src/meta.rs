@@ -142,6 +142,18 @@ fn is_bad_author(a: &str) -> bool {
         || l.starts_with("archiv")
 }
 
+/// What follows a name in a byline: a date ("am 29.12.2010", ", 01.12.2021",
+/// "on 3/4/2021", "| 12. Mai 2020").
+fn author_tail_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:\s*[,|·–-]\s*|\s+(?:am|on|le|el|il|den|vom|,)\s+)[0-9]{1,4}(?:[./-][0-9]|\.?\s+\p{L})",
+        )
+        .expect("static pattern")
+    })
+}
+
 /// Clean a byline: drop "By"/"Von", trailing roles and dates.
 pub(crate) fn clean_author(a: &str) -> Option<String> {
     let mut s = collapse_ws(&decode_str(a));
@@ -176,6 +188,7 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         "artikel von: ",
         "artikel von ",
         "beitrag von ",
+        "gespeichert von ",
         "vom ",
     ] {
         if s.len() > pre.len()
@@ -215,6 +228,25 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         if let Some(i) = s.find(tail) {
             if i > 0 {
                 s.truncate(i);
+            }
+        }
+    }
+    // a date or a role after the name: "Bo2man am 29.12.2010, 13:36 Uhr",
+    // "Jane Doe, 01.12.2021"
+    if let Some(m) = author_tail_re().find(&s) {
+        if m.start() > 0 {
+            s.truncate(m.start());
+            // and the weekday before the date ("Jane Doe Fr., 18.10.2019")
+            if let Some((head, last)) = s.trim_end().rsplit_once(' ') {
+                let wd = last.trim_end_matches([',', '.']);
+                if [
+                    "Mo", "Di", "Mi", "Do", "Fr", "Sa", "So", "Mon", "Tue", "Wed", "Thu", "Fri",
+                    "Sat", "Sun",
+                ]
+                .contains(&wd)
+                {
+                    s = head.to_string();
+                }
             }
         }
     }

@@ -617,3 +617,19 @@ fn a_person_beats_a_login_or_an_association() {
         Some("jane.doe")
     );
 }
+
+#[test]
+fn author_date_after_the_name_is_cut() {
+    let body =
+        |by: &str| format!(r#"<article><div class="author">{by}</div><p>{PARA}</p></article>"#);
+    let a = |by: &str| extract(&page("", &body(by)), None).author;
+    assert_eq!(
+        a("Author: Bo2man am 29.12.2010, 13:36 Uhr").as_deref(),
+        Some("Bo2man")
+    );
+    assert_eq!(a("Jane Doe, 01.12.2021").as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        a("Jane Doe Fr., 18. Oktober 2019").as_deref(),
+        Some("Jane Doe")
+    );
+}
