@@ -572,6 +572,17 @@ fn script_date_re() -> &'static regex::Regex {
     })
 }
 
+/// An author's name in a script's page state or data layer.
+fn script_author_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"["'](?:author|authorName|author_name|postedBy|byline)["']\s*:\s*["']([^"'\\<>{}]{3,60})["']"#,
+        )
+        .expect("static pattern")
+    })
+}
+
 /// The text of a headline without its kicker (`<span class="kicker">Corona</span>`,
 /// "Dachzeile", "overline", "eyebrow" …), which pages put inside the `<h1>`.
 fn headline_text(dom: &Dom, id: NodeId) -> String {
@@ -684,6 +695,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut c_buf = String::new();
     let mut script_pub: Option<Date> = None;
     let mut description: Option<String> = None;
+    let mut script_author: Option<String> = None;
     // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
     let day_first = (0..dom.nodes.len().min(50))
         .find(|&i| dom.name(i) == "html")
@@ -783,11 +795,26 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     if let Ok(v) = serde_json::from_str::<Value>(raw) {
                         ld_walk(&v, &mut ld, 0);
                     }
-                } else if script_pub.is_none() {
+                } else {
                     // a page's own state as JSON (`"publishedAt": "2022-01-31T…"`)
                     let raw = dom.raw_text(id);
-                    if let Some(c) = script_date_re().captures(raw) {
-                        script_pub = date::parse(&c[1]);
+                    if script_pub.is_none() {
+                        if let Some(c) = script_date_re().captures(raw) {
+                            script_pub = date::parse(&c[1]);
+                        }
+                    }
+                    // … or a data layer (`'author': 'Jane Doe'`, `"postedBy":"Jane Doe"`)
+                    if script_author.is_none() {
+                        script_author = script_author_re()
+                            .captures_iter(raw)
+                            .take(3)
+                            .filter_map(|c| clean_author(&c[1]))
+                            .find(|a| {
+                                a.contains(' ')
+                                    && a.split_whitespace().count() <= 4
+                                    && a.split_whitespace()
+                                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            });
                     }
                 }
             }
@@ -1089,6 +1116,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         class_author2,
         tw_author,
         text_byline,
+        script_author,
     ]
     .into_iter()
     .flatten()

@@ -633,3 +633,16 @@ fn author_date_after_the_name_is_cut() {
         Some("Jane Doe")
     );
 }
+
+#[test]
+fn author_from_a_data_layer() {
+    let head = r#"<script>dataLayer = [{'category': 'Money', 'author': 'Jane Doe'}];</script>"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("Jane Doe")
+    );
+    // not a single lower-case word
+    let head = r#"<script>var s = {"author": "admin2"};</script>"#;
+    assert_eq!(extract(&page(head, &body), None).author, None);
+}
