@@ -1357,7 +1357,15 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
         }
     }
     let _ = end;
-    if names < 2 && !(names == 1 && rest[..last_name_end].contains('.')) {
+    // one name ("Posted by Konstantin") only after a lead that can introduce nothing else
+    let strong_lead = matches!(
+        *lead,
+        "posted by " | "written by " | "geschrieben von " | "verfasst von " | "erstellt von "
+    );
+    if names < 2
+        && !(names == 1 && rest[..last_name_end].contains('.'))
+        && !(names == 1 && strong_lead && last_name_end >= 3)
+    {
         return None;
     }
     let name = &rest[..last_name_end];

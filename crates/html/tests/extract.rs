@@ -646,3 +646,13 @@ fn author_from_a_data_layer() {
     let head = r#"<script>var s = {"author": "admin2"};</script>"#;
     assert_eq!(extract(&page(head, &body), None).author, None);
 }
+
+#[test]
+fn single_name_after_a_strong_byline_lead() {
+    let body =
+        |by: &str| format!(r#"<article><span class="category">{by}</span><p>{PARA}</p></article>"#);
+    let a = |by: &str| extract(&page("", &body(by)), None).author;
+    assert_eq!(a("Posted by Konstantin").as_deref(), Some("Konstantin"));
+    // "Von" introduces places and sources too: one word is not enough there
+    assert_eq!(a("Von Berlin"), None);
+}
