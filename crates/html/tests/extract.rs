@@ -656,3 +656,18 @@ fn single_name_after_a_strong_byline_lead() {
     // "Von" introduces places and sources too: one word is not enough there
     assert_eq!(a("Von Berlin"), None);
 }
+
+#[test]
+fn more_byline_leads() {
+    let body =
+        |by: &str| format!(r#"<article><div class="metaInfo">{by}</div><p>{PARA}</p></article>"#);
+    let a = |by: &str| extract(&page("", &body(by)), None).author;
+    assert_eq!(
+        a("Ein Artikel von <strong>Jane Doe</strong> | 27.01.2022 - 12:45").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a("Written by: <a href=\"/x\">Jane Doe</a>").as_deref(),
+        Some("Jane Doe")
+    );
+}
