@@ -636,6 +636,16 @@ fn headline_text(dom: &Dom, id: NodeId) -> String {
         for &c in &dom.nodes[id].children {
             if depth < 3 && is_hidden(dom, c) {
                 *found = true;
+                // a hidden separator ("<span aria-hidden>–</span>") after a kicker
+                // without a kicker class: the words before it are the kicker
+                let sep = dom.text(c);
+                if depth == 0
+                    && !out.trim().is_empty()
+                    && !sep.trim().is_empty()
+                    && sep.trim().chars().all(|ch| !ch.is_alphanumeric())
+                {
+                    out.clear();
+                }
                 out.push(' ');
                 continue;
             }

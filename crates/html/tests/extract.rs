@@ -671,3 +671,18 @@ fn more_byline_leads() {
         Some("Jane Doe")
     );
 }
+
+#[test]
+fn words_before_a_hidden_separator_in_the_h1_are_a_kicker() {
+    let body = format!(
+        r#"<article><h1><span class="head__a">Viruses and other zoonoses</span><span aria-hidden="true"> – </span><span class="head__b">How habitat loss brings new epidemics</span></h1><p>{PARA}</p></article>"#
+    );
+    let html = page(
+        "<title>How habitat loss brings new epidemics | Daily</title>",
+        &body,
+    );
+    assert_eq!(
+        extract(&html, None).title.as_deref(),
+        Some("How habitat loss brings new epidemics")
+    );
+}
