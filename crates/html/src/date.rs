@@ -129,6 +129,31 @@ const MONTHS: &[(&str, u8)] = &[
     ("dezembro", 12),
     ("grudnia", 12),
     ("grudzień", 12),
+    // Russian and Ukrainian (genitive, as in "15 августа 2016")
+    ("января", 1),
+    ("січня", 1),
+    ("февраля", 2),
+    ("лютого", 2),
+    ("марта", 3),
+    ("березня", 3),
+    ("апреля", 4),
+    ("квітня", 4),
+    ("мая", 5),
+    ("травня", 5),
+    ("июня", 6),
+    ("червня", 6),
+    ("июля", 7),
+    ("липня", 7),
+    ("августа", 8),
+    ("серпня", 8),
+    ("сентября", 9),
+    ("вересня", 9),
+    ("октября", 10),
+    ("жовтня", 10),
+    ("ноября", 11),
+    ("листопада", 11),
+    ("декабря", 12),
+    ("грудня", 12),
 ];
 
 fn month(name: &str) -> Option<u8> {
@@ -145,21 +170,23 @@ struct Res {
     month_d_y: Regex,
     url: Regex,
     url_compact: Regex,
+    url_dmy: Regex,
 }
 
 fn res() -> &'static Res {
     static R: OnceLock<Res> = OnceLock::new();
     R.get_or_init(|| {
-        let m = r"([A-Za-zäéûçíñóúłśźżńąęč]{3,12}\.?)";
+        let m = r"([A-Za-zäéûçíñóúłśźżńąęč\p{Cyrillic}]{3,12}\.?)";
         Res {
-            iso: Regex::new(r"(?-u:\b)([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:(?-u:\b)|T|_)").expect("static"),
+            iso: Regex::new(r"(?:^|[^0-9./-])([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:(?-u:\b)|T|_)").expect("static"),
             compact: Regex::new(r"^([0-9]{4})([0-9]{2})([0-9]{2})(?:\D|$)").expect("static"),
-            dmy: Regex::new(r"(?-u:\b)([0-9]{1,2})\.\s?([0-9]{1,2})\.\s?([0-9]{4}|[0-9]{2}(?-u:\b))").expect("static"),
-            slash: Regex::new(r"(?-u:\b)([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})(?-u:\b)").expect("static"),
+            dmy: Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})\.\s?([0-9]{1,2})\.\s?([0-9]{4}|[0-9]{2}(?-u:\b))").expect("static"),
+            slash: Regex::new(r"(?:^|[^0-9./-])([0-9]{1,2})[/-]([0-9]{1,2})[/-]([0-9]{4})(?-u:\b)").expect("static"),
             d_month_y: Regex::new(&format!(r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{m}\s*(?:de\s+)?,?\s*([0-9]{{4}})(?-u:\b)")).expect("static"),
             month_d_y: Regex::new(&format!(r"(?i)(?-u:\b){m}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)")).expect("static"),
             url: Regex::new(r"/((?:19|20)[0-9]{2})[/_-]([0-9]{1,2})[/_-]([0-9]{1,2})(?:[/_-]|\.|$)").expect("static"),
             url_compact: Regex::new(r"[/_-]((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})(?:[/_-]|\.|$)").expect("static"),
+            url_dmy: Regex::new(r"[/_-]([0-9]{1,2})[_-]([0-9]{1,2})[_-]((?:19|20)[0-9]{2})(?:[/_-]|\.|$)").expect("static"),
         }
     })
 }
@@ -199,33 +226,62 @@ pub(crate) fn parse(s: &str) -> Option<Date> {
 
 /// Find the first date written in running text (no bare ISO-compact numbers).
 pub(crate) fn parse_text(s: &str) -> Option<Date> {
+    parse_text_in(s, false)
+}
+
+/// [`parse_text`] for a page whose language writes "02/10/2020" day first (every
+/// language but US English): `slash_day_first`.
+pub(crate) fn parse_text_in(s: &str, slash_day_first: bool) -> Option<Date> {
     let r = res();
     let mut best: Option<(usize, Date)> = None;
-    let mut consider = |pos: usize, d: Option<Date>| {
-        if let Some(d) = d {
-            if best.is_none_or(|(p, _)| pos < p) {
-                best = Some((pos, d));
-            }
+    // The first match of each form that is a valid date (version numbers, scores and
+    // prices come first on many pages, so a few invalid matches are skipped).
+    const TRIES: usize = 20;
+    let mut consider = |pos: usize, d: Date| {
+        if best.is_none_or(|(p, _)| pos < p) {
+            best = Some((pos, d));
         }
     };
-    for c in r.iso.captures_iter(s).take(3) {
-        consider(c.get(0).map_or(0, |m| m.start()), ymd(&c[1], &c[2], &c[3]));
+    let start = |c: &regex::Captures| c.get(0).map_or(0, |m| m.start());
+    if let Some((p, d)) = r
+        .iso
+        .captures_iter(s)
+        .take(TRIES)
+        .find_map(|c| Some((start(&c), ymd(&c[1], &c[2], &c[3])?)))
+    {
+        consider(p, d);
     }
-    for c in r.dmy.captures_iter(s).take(3) {
-        consider(c.get(0).map_or(0, |m| m.start()), ymd(&c[3], &c[2], &c[1]));
+    if let Some((p, d)) = r
+        .dmy
+        .captures_iter(s)
+        .take(TRIES)
+        .find_map(|c| Some((start(&c), ymd(&c[3], &c[2], &c[1])?)))
+    {
+        consider(p, d);
     }
-    for c in r.slash.captures_iter(s).take(3) {
+    if let Some((p, d)) = r.slash.captures_iter(s).take(TRIES).find_map(|c| {
         let (a, b) = (&c[1], &c[2]);
-        let d = ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a));
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+        // "03/04/2021" is month first in US English, "03-04-2021" day first
+        let d = if slash_day_first || c[0].contains('-') {
+            ymd(&c[3], b, a).or_else(|| ymd(&c[3], a, b))
+        } else {
+            ymd(&c[3], a, b).or_else(|| ymd(&c[3], b, a))
+        };
+        Some((start(&c), d?))
+    }) {
+        consider(p, d);
     }
-    for c in r.d_month_y.captures_iter(s).take(3) {
-        let d = month(&c[2]).and_then(|m| ymd(&c[3], &m.to_string(), &c[1]));
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+    if let Some((p, d)) = r.d_month_y.captures_iter(s).take(TRIES).find_map(|c| {
+        let d = month(&c[2]).and_then(|m| ymd(&c[3], &m.to_string(), &c[1]))?;
+        Some((start(&c), d))
+    }) {
+        consider(p, d);
     }
-    for c in r.month_d_y.captures_iter(s).take(3) {
-        let d = month(&c[1]).and_then(|m| ymd(&c[3], &m.to_string(), &c[2]));
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+    if let Some((p, d)) = r.month_d_y.captures_iter(s).take(TRIES).find_map(|c| {
+        let d = month(&c[1]).and_then(|m| ymd(&c[3], &m.to_string(), &c[2]))?;
+        Some((start(&c), d))
+    }) {
+        consider(p, d);
     }
     best.map(|(_, d)| d)
 }
@@ -239,9 +295,17 @@ pub(crate) fn from_url(url: &str) -> Option<Date> {
             return Some(d);
         }
     }
-    r.url_compact
+    if let Some(d) = r
+        .url_compact
         .captures(path)
         .and_then(|c| ymd(&c[1], &c[2], &c[3]))
+    {
+        return Some(d);
+    }
+    // "/meldungen/29-10-2021": day first, unless only the month-first reading is a date
+    r.url_dmy
+        .captures(path)
+        .and_then(|c| ymd(&c[3], &c[2], &c[1]).or_else(|| ymd(&c[3], &c[1], &c[2])))
 }
 
 #[cfg(test)]
@@ -262,13 +326,34 @@ mod tests {
         assert_eq!(p("Mon, 15 Mar 2021 10:00:00 GMT"), "2021-03-15");
         assert_eq!(p("le 3 janvier 2020"), "2020-01-03");
         assert_eq!(p("12 de marzo de 2019"), "2019-03-12");
+        assert_eq!(p("15 августа 2016, 13:43"), "2016-08-15");
+        assert_eq!(p("3 березня 2021"), "2021-03-03");
         assert_eq!(p("nothing here 1234"), "");
         assert_eq!(p("1850-01-01"), "");
     }
 
     #[test]
+    fn text_dates_glued_to_words_and_after_invalid_numbers() {
+        let t = |s: &str| parse_text(s).map(|d| d.to_string()).unwrap_or_default();
+        // inline elements' text joined without a space: "Jane Doe" + "3.11.2023"
+        assert_eq!(t("By Jane Doe3.11.2023 Crocs made billions"), "2023-11-03");
+        // dashes: day first; slashes: month first (each falls back to the other order)
+        assert_eq!(t("01-11-2023 10:29"), "2023-11-01");
+        assert_eq!(t("01/11/2023"), "2023-01-11");
+        assert_eq!(t("12-31-2023"), "2023-12-31");
+        // version numbers and scores first, then the date
+        assert_eq!(
+            t("codes 31.13.2021, 40.10.2020, 12.13.14 and 99.99.99; on 30.01.2022 it won"),
+            "2022-01-30"
+        );
+    }
+
+    #[test]
     fn urls() {
         let u = |s: &str| from_url(s).map(|d| d.to_string()).unwrap_or_default();
+        assert_eq!(u("https://example.org/news/notes/29-10-2021"), "2021-10-29");
+        assert_eq!(u("https://example.org/news/10-29-2021/story"), "2021-10-29");
+        assert_eq!(u("https://example.org/news/05-03-2021.html"), "2021-03-05");
         assert_eq!(u("https://example.org/2021/03/15/story"), "2021-03-15");
         assert_eq!(
             u("https://example.org/news/2021-03-15-story.html"),

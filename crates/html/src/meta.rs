@@ -142,6 +142,18 @@ fn is_bad_author(a: &str) -> bool {
         || l.starts_with("archiv")
 }
 
+/// What follows a name in a byline: a date ("am 29.12.2010", ", 01.12.2021",
+/// "on 3/4/2021", "| 12. Mai 2020").
+fn author_tail_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:\s*[,|·–-]\s*|\s+(?:am|on|le|el|il|den|vom|,)\s+)[0-9]{1,4}(?:[./-][0-9]|\.?\s+\p{L})",
+        )
+        .expect("static pattern")
+    })
+}
+
 /// Clean a byline: drop "By"/"Von", trailing roles and dates.
 pub(crate) fn clean_author(a: &str) -> Option<String> {
     let mut s = collapse_ws(&decode_str(a));
@@ -166,12 +178,36 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         "text und interview: ",
         "interview: ",
         "redaktion: ",
+        "zeige alle beiträge von ",
+        "alle beiträge von ",
+        "view all posts by ",
+        "all posts by ",
+        "more posts by ",
+        "auteur: ",
+        "auteur : ",
+        "artikel von: ",
+        "artikel von ",
+        "beitrag von ",
+        "gespeichert von ",
+        "vom ",
     ] {
         if s.len() > pre.len()
             && s.get(..pre.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(pre))
         {
             s = s[pre.len()..].trim().to_string();
+        }
+    }
+    // a label glued to the name ("AuthorJane Doe", "AutorHans Meier")
+    for label in ["Author", "Autor", "Autorin", "Auteur"] {
+        if let Some(rest) = s.strip_prefix(label) {
+            if rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.chars().nth(1).is_some_and(char::is_lowercase)
+                && rest.contains(' ')
+            {
+                s = rest.to_string();
+                break;
+            }
         }
     }
     // a credit for pictures or a link after the name
@@ -195,6 +231,25 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
             }
         }
     }
+    // a date or a role after the name: "Bo2man am 29.12.2010, 13:36 Uhr",
+    // "Jane Doe, 01.12.2021"
+    if let Some(m) = author_tail_re().find(&s) {
+        if m.start() > 0 {
+            s.truncate(m.start());
+            // and the weekday before the date ("Jane Doe Fr., 18.10.2019")
+            if let Some((head, last)) = s.trim_end().rsplit_once(' ') {
+                let wd = last.trim_end_matches([',', '.']);
+                if [
+                    "Mo", "Di", "Mi", "Do", "Fr", "Sa", "So", "Mon", "Tue", "Wed", "Thu", "Fri",
+                    "Sat", "Sun",
+                ]
+                .contains(&wd)
+                {
+                    s = head.to_string();
+                }
+            }
+        }
+    }
     let s = s.trim_matches(|c: char| {
         c == '|' || c == ',' || c == '-' || c == '–' || c == '\'' || c == '"' || c.is_whitespace()
     });
@@ -202,6 +257,48 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         return None;
     }
     Some(s.to_string())
+}
+
+/// A user name ("christian.stadtfeld", "sarah-indra", "link78") or a registered body
+/// ("… e.V.", "… GmbH"), not a person's name as written.
+fn is_login_or_body(a: &str) -> bool {
+    let login = !a.contains(' ')
+        && a.chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+        && a.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
+    let l = a.to_lowercase();
+    let body = [
+        " e.v.",
+        " e. v.",
+        " gmbh",
+        " ag",
+        " stiftung",
+        " verband",
+        " inc.",
+        " ltd",
+    ]
+    .iter()
+    .any(|t| l.ends_with(t))
+        || l.contains(" e.v. ");
+    login || body
+}
+
+/// "Jane Doe, CNN", "unocero - Jane Doe": the site's own name beside the author's.
+fn strip_site_from_author(a: &str, sites: &SiteNames) -> String {
+    for sep in [", ", " - ", " – ", " | ", " / "] {
+        if let Some((head, tail)) = a.rsplit_once(sep) {
+            if sites.is(tail) && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = a.split_once(sep) {
+            if sites.is(head) && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    a.to_string()
 }
 
 /// The names from a JSON-LD `author` value.
@@ -233,6 +330,9 @@ struct LdFound {
     headline: Option<String>,
     published: Option<String>,
     modified: Option<String>,
+    /// `datePublished` of a node of another type (`HowTo`, `Event`, `VideoObject` …):
+    /// a late fallback.
+    other_published: Option<String>,
     authors: Vec<String>,
     /// `"author": {"@id": …}` references, resolved against `persons` at the end.
     author_refs: Vec<String>,
@@ -304,6 +404,11 @@ fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
                     }
                 }
             }
+            if f.other_published.is_none() && o.contains_key("@type") {
+                if let Some(Value::String(d)) = o.get("datePublished") {
+                    f.other_published = Some(d.clone());
+                }
+            }
             if matches!(o.get("@type"), Some(Value::String(t)) if t == "Person") {
                 if let (Some(Value::String(id)), Some(Value::String(name))) =
                     (o.get("@id"), o.get("name"))
@@ -327,23 +432,80 @@ fn attr_lc(dom: &Dom, id: NodeId, name: &str) -> Option<String> {
         .map(|v| v.trim().to_ascii_lowercase())
 }
 
+/// Letters and digits only, lower-cased: "Petri-Heil.ch" -> "petriheilch".
+fn alnum_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The names a page's site goes by: `og:site_name`, and the URL's host with and
+/// without its top-level domain ("www.petri-heil.ch" -> "petri-heil.ch", "petri-heil").
+#[derive(Default)]
+struct SiteNames {
+    keys: Vec<String>,
+}
+
+impl SiteNames {
+    fn new(site: Option<&str>, url: Option<&str>) -> Self {
+        let mut keys = Vec::new();
+        if let Some(s) = site {
+            keys.push(crate::extract::key(s));
+        }
+        let host = url
+            .and_then(|u| u.split("://").nth(1))
+            .and_then(|r| r.split(['/', '?', '#', ':']).next())
+            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+            .filter(|h| h.contains('.'));
+        if let Some(h) = host {
+            let labels: Vec<&str> = h.split('.').collect();
+            keys.push(alnum_key(&h));
+            if labels.len() >= 2 {
+                // the name before the top-level domain (and a second level like "co.uk")
+                let sld = labels[labels.len() - 2];
+                let name = if labels.len() >= 3
+                    && matches!(
+                        sld,
+                        "co" | "com" | "org" | "net" | "ac" | "gov" | "edu" | "or" | "ne"
+                    ) {
+                    labels[labels.len() - 3]
+                } else {
+                    labels[labels.len() - 2]
+                };
+                if name.len() >= 3 {
+                    keys.push(alnum_key(name));
+                }
+            }
+        }
+        keys.retain(|k| !k.is_empty());
+        SiteNames { keys }
+    }
+
+    /// Is this title segment the site's name?
+    fn is(&self, seg: &str) -> bool {
+        let k = crate::extract::key(seg);
+        let a = alnum_key(seg);
+        !a.is_empty() && self.keys.iter().any(|s| *s == k || *s == a)
+    }
+}
+
 /// Split "Headline | Site" and keep the headline part.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+fn strip_site(title: &str, site: &SiteNames) -> String {
     let t = collapse_ws(title);
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "] {
         if let Some(pos) = t.rfind(sep) {
             let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-            let tail_is_site = site
-                .is_some_and(|s| crate::extract::key(s) == crate::extract::key(tail))
+            let tail_is_site = site.is(tail)
                 || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3);
-            if tail_is_site && !head.is_empty() {
+            if tail_is_site && !head.trim().is_empty() {
                 return strip_site(head, site);
             }
             // "Site | Headline"
             if let Some(pos) = t.find(sep) {
                 let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
-                if site.is_some_and(|s| crate::extract::key(s) == crate::extract::key(head)) {
-                    return tail.to_string();
+                if site.is(head) && !tail.trim().is_empty() {
+                    return strip_site(tail, site);
                 }
             }
         }
@@ -410,6 +572,17 @@ fn script_date_re() -> &'static regex::Regex {
     })
 }
 
+/// An author's name in a script's page state or data layer.
+fn script_author_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r#"["'](?:author|authorName|author_name|postedBy|byline)["']\s*:\s*["']([^"'\\<>{}]{3,60})["']"#,
+        )
+        .expect("static pattern")
+    })
+}
+
 /// The text of a headline without its kicker (`<span class="kicker">Corona</span>`,
 /// "Dachzeile", "overline", "eyebrow" …), which pages put inside the `<h1>`.
 fn headline_text(dom: &Dom, id: NodeId) -> String {
@@ -439,8 +612,43 @@ fn headline_text(dom: &Dom, id: NodeId) -> String {
             .any(|k| ci.contains(k))
         })
     }
+    // screen-reader-only separators between kicker and headline ("<span
+    // class="visually-hidden">: </span>"), never seen by the reader
+    fn is_hidden(dom: &Dom, c: NodeId) -> bool {
+        dom.element(c).is_some_and(|e| {
+            let ci = e.attr("class").unwrap_or("").to_ascii_lowercase();
+            ci.split_whitespace().any(|t| {
+                t == "hidden"
+                    || [
+                        "visually-hidden",
+                        "visuallyhidden",
+                        "sr-only",
+                        "screen-reader",
+                        "aural",
+                        "invisible",
+                    ]
+                    .iter()
+                    .any(|k| t.contains(k))
+            }) || e.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
+        })
+    }
     fn walk(dom: &Dom, id: NodeId, depth: usize, found: &mut bool, out: &mut String) {
         for &c in &dom.nodes[id].children {
+            if depth < 3 && is_hidden(dom, c) {
+                *found = true;
+                // a hidden separator ("<span aria-hidden>–</span>") after a kicker
+                // without a kicker class: the words before it are the kicker
+                let sep = dom.text(c);
+                if depth == 0
+                    && !out.trim().is_empty()
+                    && !sep.trim().is_empty()
+                    && sep.trim().chars().all(|ch| !ch.is_alphanumeric())
+                {
+                    out.clear();
+                }
+                out.push(' ');
+                continue;
+            }
             if depth < 3 && is_kicker(dom, c) {
                 *found = true;
                 out.push(' ');
@@ -459,6 +667,10 @@ fn headline_text(dom: &Dom, id: NodeId) -> String {
     let mut out = String::new();
     walk(dom, id, 0, &mut found, &mut out);
     let t = collapse_ws(&out);
+    // what a removed kicker leaves: ": Headline", "Headline |"
+    let t = t
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '·'))
+        .to_string();
     if found && !t.is_empty() {
         t
     } else {
@@ -492,6 +704,15 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut ci_buf = String::new();
     let mut c_buf = String::new();
     let mut script_pub: Option<Date> = None;
+    let mut description: Option<String> = None;
+    let mut script_author: Option<String> = None;
+    // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
+    let day_first = (0..dom.nodes.len().min(50))
+        .find(|&i| dom.name(i) == "html")
+        .and_then(|i| attr_lc(dom, i, "lang").or_else(|| attr_lc(dom, i, "xml:lang")))
+        .is_some_and(|l| {
+            !l.is_empty() && l != "en" && !l.starts_with("en-us") && !l.starts_with("en_us")
+        });
 
     for id in 1..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
@@ -519,6 +740,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     "twitter:title" | "title" | "dc.title" | "dcterms.title" | "parsely-title"
                     | "sailthru.title" => {
                         meta_title.get_or_insert_with(|| content.to_string());
+                    }
+                    "description" | "og:description" => {
+                        description.get_or_insert_with(|| content.to_string());
                     }
                     "og:site_name" | "application-name" => {
                         m.site_name.get_or_insert_with(|| content.to_string());
@@ -581,11 +805,26 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     if let Ok(v) = serde_json::from_str::<Value>(raw) {
                         ld_walk(&v, &mut ld, 0);
                     }
-                } else if script_pub.is_none() {
+                } else {
                     // a page's own state as JSON (`"publishedAt": "2022-01-31T…"`)
                     let raw = dom.raw_text(id);
-                    if let Some(c) = script_date_re().captures(raw) {
-                        script_pub = date::parse(&c[1]);
+                    if script_pub.is_none() {
+                        if let Some(c) = script_date_re().captures(raw) {
+                            script_pub = date::parse(&c[1]);
+                        }
+                    }
+                    // … or a data layer (`'author': 'Jane Doe'`, `"postedBy":"Jane Doe"`)
+                    if script_author.is_none() {
+                        script_author = script_author_re()
+                            .captures_iter(raw)
+                            .take(3)
+                            .filter_map(|c| clean_author(&c[1]))
+                            .find(|a| {
+                                a.contains(' ')
+                                    && a.split_whitespace().count() <= 4
+                                    && a.split_whitespace()
+                                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            });
                     }
                 }
             }
@@ -617,7 +856,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                                 || v.contains("entry-date")
                                 || v.contains("post-date")
                         });
-                    if pubish && time_pub.is_none() {
+                    if pubish && time_pub.is_none() && !in_comment(dom, id) {
                         time_pub = Some(d);
                     }
                     if time_first.is_none() && !in_comment(dom, id) {
@@ -764,7 +1003,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             {
                 let t = dom.text(id);
                 if t.len() < 200 {
-                    class_date = date::parse_text(&t);
+                    class_date = date::parse_text_in(&t, day_first);
                 }
             }
         }
@@ -772,6 +1011,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
 
     // Title.
     let site = m.site_name.clone();
+    let sites = SiteNames::new(site.as_deref(), url);
     let h1_match = |cand: &str| {
         h1s.iter()
             .any(|h| crate::extract::key(h) == crate::extract::key(cand))
@@ -810,7 +1050,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
             // an h1 that holds a kicker, a date or the site name around the metadata's
             // title ("Tunesien Große Aufgaben …"): the metadata's title is the headline
             refs.iter()
-                .map(|r| strip_site(r, site.as_deref()))
+                .map(|r| strip_site(r, &sites))
                 .filter(|r| r.split_whitespace().count() >= 2 && r.len() < h.len())
                 .find(|r| contains_words(h, r))
                 .unwrap_or_else(|| h.clone())
@@ -836,7 +1076,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or_else(|| {
             og_title
                 .clone()
-                .map(|t| strip_site(&t, site.as_deref()))
+                .map(|t| strip_site(&t, &sites))
                 .filter(|t| h1_match(t))
         })
         .or_else(|| {
@@ -849,9 +1089,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .find(|h| !dt.is_empty() && dt.contains(&crate::extract::key(h)) && !site_seg(h))
                 .cloned()
         })
-        .or_else(|| og_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or_else(|| og_title.clone().map(|t| strip_site(&t, &sites)))
         .or(ld.headline.clone())
-        .or_else(|| meta_title.clone().map(|t| strip_site(&t, site.as_deref())))
+        .or_else(|| meta_title.clone().map(|t| strip_site(&t, &sites)))
         .or(title_without_site)
         .or_else(|| {
             if h1s.len() == 1 && !site_seg(&h1s[0]) {
@@ -860,7 +1100,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 None
             }
         })
-        .or_else(|| doc_title.as_deref().map(|t| strip_site(t, site.as_deref())));
+        .or_else(|| doc_title.as_deref().map(|t| strip_site(t, &sites)));
     m.title = title
         .map(|t| collapse_ws(&decode_str(&t)))
         .filter(|t| !t.is_empty());
@@ -877,16 +1117,29 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ld_auth.dedup();
     let site_key = site.as_deref().map(crate::extract::key);
     let not_site = |a: &String| site_key.as_deref() != Some(crate::extract::key(a).as_str());
-    m.author = (!ld_auth.is_empty())
-        .then(|| ld_auth.join("; "))
-        .filter(|a| not_site(a))
-        .or(meta_author.filter(|a| not_site(a)))
-        .or(itemprop_author.filter(|a| not_site(a)))
-        .or(rel_author.filter(|a| not_site(a)))
-        .or(class_author.filter(|a| not_site(a)))
-        .or(class_author2.filter(|a| not_site(a)))
-        .or(tw_author.filter(|a| not_site(a)))
-        .or(text_byline.filter(|a| not_site(a)));
+    let candidates: Vec<String> = [
+        (!ld_auth.is_empty()).then(|| ld_auth.join("; ")),
+        meta_author,
+        itemprop_author,
+        rel_author,
+        class_author,
+        class_author2,
+        tw_author,
+        text_byline,
+        script_author,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|a| not_site(a))
+    .map(|a| strip_site_from_author(&a, &sites))
+    .collect();
+    // a login ("jane.doe", "admin2") or an association's name only when no source has
+    // a person's name
+    m.author = candidates
+        .iter()
+        .find(|a| !is_login_or_body(a))
+        .or(candidates.first())
+        .cloned();
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
@@ -910,6 +1163,11 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
         .or(time_first.map(|d| (d, DateSource::Time)))
         .or(class_date.map(|d| (d, DateSource::Text)))
         .or(script_pub.map(|d| (d, DateSource::JsonLd)))
+        .or(ld
+            .other_published
+            .as_deref()
+            .and_then(date::parse)
+            .map(|d| (d, DateSource::JsonLd)))
         .or(modified)
         .or_else(|| {
             // Last resort: the first date written in the page text.
@@ -922,9 +1180,63 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
                 t.truncate(cut);
             }
-            date::parse_text(&t).map(|d| (d, DateSource::Text))
+            cued_date(&t, day_first)
+                .or_else(|| date::parse_text_in(&t, day_first))
+                .map(|d| (d, DateSource::Text))
+        })
+        // a teaser that names its date ("News of 14 January 2020: …")
+        .or_else(|| {
+            description
+                .as_deref()
+                .and_then(|d| date::parse_text_in(d, day_first))
+                .map(|d| (d, DateSource::Text))
         });
     m
+}
+
+/// A date right after a publication cue in the page text ("Erstellt am: 30.01.2022",
+/// "Published on March 3, 2021", "publié le 3 janvier 2020"): sidebars and teaser
+/// lists before the article carry dates too, but without the cue.
+fn cued_date(t: &str, day_first: bool) -> Option<Date> {
+    const CUES: [&str; 14] = [
+        "published",
+        "posted on",
+        "veröffentlicht",
+        "erstellt am",
+        "erschienen am",
+        "publiziert am",
+        "datum:",
+        "date:",
+        "publié le",
+        "publicado el",
+        "pubblicato il",
+        "gepubliceerd",
+        "first published",
+        "publication date",
+    ];
+    let lower = t.to_lowercase();
+    // lower-casing can change byte offsets; only use it where lengths agree
+    if lower.len() != t.len() {
+        return None;
+    }
+    let mut best: Option<(usize, Date)> = None;
+    for cue in CUES {
+        for (at, _) in lower.match_indices(cue).take(3) {
+            if best.is_some_and(|(p, _)| p < at) {
+                break;
+            }
+            let start = at + cue.len();
+            let mut end = (start + 48).min(t.len());
+            while !t.is_char_boundary(end) {
+                end -= 1;
+            }
+            if let Some(d) = date::parse_text_in(&t[start..end], day_first) {
+                best = Some((at, d));
+                break;
+            }
+        }
+    }
+    best.map(|(_, d)| d)
 }
 
 /// A visible byline in a short element: "By Jane Doe", "Von Hans Meier am 3. Mai",
@@ -963,6 +1275,8 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
     const LEADS: &[&str] = &[
         "by ",
         "von ",
+        "von: ",
+        "by: ",
         "par ",
         "por ",
         "text von ",
@@ -974,6 +1288,8 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
         "written by ",
         "verfasst von ",
         "ein beitrag von ",
+        "ein artikel von ",
+        "written by: ",
         "geschrieben von ",
         "posted by ",
         "redaktion: ",
@@ -1055,7 +1371,15 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
         }
     }
     let _ = end;
-    if names < 2 && !(names == 1 && rest[..last_name_end].contains('.')) {
+    // one name ("Posted by Konstantin") only after a lead that can introduce nothing else
+    let strong_lead = matches!(
+        *lead,
+        "posted by " | "written by " | "geschrieben von " | "verfasst von " | "erstellt von "
+    );
+    if names < 2
+        && !(names == 1 && rest[..last_name_end].contains('.'))
+        && !(names == 1 && strong_lead && last_name_end >= 3)
+    {
         return None;
     }
     let name = &rest[..last_name_end];
@@ -1077,6 +1401,7 @@ const BYLINE_STARTS: &[&str] = &[
     "written",
     "verfasst",
     "ein beitrag",
+    "ein artikel",
     "geschrieben",
     "posted",
     "published",

@@ -472,3 +472,217 @@ fn ruby_readings_are_not_text() {
     assert!(!a.text.contains("ぎゃくたい"));
     assert_eq!(a.title.as_deref(), Some("子どもの法律"));
 }
+
+#[test]
+fn headline_hidden_separator_after_kicker_is_dropped() {
+    let body = format!(
+        r#"<article><h1><span class="heading__kicker">Climate</span><span class="visually-hidden">: </span><span>Drilling until it gets hot</span></h1><p>{PARA}</p></article>"#
+    );
+    let html = page(
+        r#"<title>Climate: Drilling until it gets hot | Valley Herald</title>"#,
+        &body,
+    );
+    let a = extract(&html, None);
+    assert_eq!(a.title.as_deref(), Some("Drilling until it gets hot"));
+    // a hidden site name inside the h1 is not part of the headline either
+    let body = format!(
+        r#"<article><h1>Bridge stays open<span class="element-invisible"> | Other Name</span></h1><p>{PARA}</p></article>"#
+    );
+    let html = page("<title>Bridge stays open</title>", &body);
+    assert_eq!(
+        extract(&html, None).title.as_deref(),
+        Some("Bridge stays open")
+    );
+}
+
+#[test]
+fn title_site_name_from_the_url_host() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    // "SITE - Headline" where SITE is the host's name
+    let html = page(
+        r#"<title>VHB  -  Council keeps the old bridge open for a year</title>"#,
+        &body,
+    );
+    let a = extract(&html, Some("https://www.vhb.gov/news/bridge"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Council keeps the old bridge open for a year")
+    );
+    // "Headline | host.tld | slogan"
+    let html = page(
+        r#"<meta property="og:title" content="Bridge-Repairs | valley-herald.ch | Your local paper">"#,
+        &body,
+    );
+    let a = extract(&html, Some("https://valley-herald.ch/a/1"));
+    assert_eq!(a.title.as_deref(), Some("Bridge-Repairs"));
+}
+
+#[test]
+fn date_from_other_json_ld_types_and_cued_text() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    // a HowTo's datePublished, when nothing better is there
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"HowTo","name":"Round tablecloth","datePublished":"2022-01-10T22:06:08Z"}</script>"#;
+    assert_eq!(date_of(head, &body, None).as_deref(), Some("2022-01-10"));
+    // the page text: the date after a publication cue beats the sidebar's earlier date
+    let body = format!(
+        "<aside><ul><li>Older story <span>01.02.2022</span></li></ul></aside><article><h2>Story</h2><small>Erstellt am: 30.01.2022 18:36</small><p>{PARA}</p></article>"
+    );
+    assert_eq!(date_of("", &body, None).as_deref(), Some("2022-01-30"));
+}
+
+#[test]
+fn slash_dates_follow_the_page_language() {
+    let body = format!(r#"<article><span class="time">02/10/2020</span><p>{PARA}</p></article>"#);
+    let us = format!("<!DOCTYPE html><html lang=\"en-US\"><head></head><body>{body}</body></html>");
+    let gb =
+        format!("<!DOCTYPE html><html xml:lang=\"en-GB\"><head></head><body>{body}</body></html>");
+    let d = |h: &str| extract(h, None).published.map(|d| d.to_string());
+    assert_eq!(d(&us).as_deref(), Some("2020-02-10"));
+    assert_eq!(d(&gb).as_deref(), Some("2020-10-02"));
+}
+
+#[test]
+fn date_from_the_description_as_a_last_resort() {
+    let head =
+        r#"<meta name="description" content="BEARS: A RECORD YEAR (News of 14 January 2020)">"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(date_of(head, &body, None).as_deref(), Some("2020-01-14"));
+}
+
+#[test]
+fn published_time_in_an_aside_is_not_the_page_date() {
+    let body = format!(
+        r#"<aside><h4>Other story</h4><p><time class="published updated" datetime="2020-12-03 07:32:49">3 December 2020</time></p></aside><article><h1>Bridge stays open</h1><p><span class="published">31 October 2023</span></p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(date_of("", &body, None).as_deref(), Some("2023-10-31"));
+}
+
+#[test]
+fn author_labels_and_the_site_name_are_dropped() {
+    let body = format!("<article><p>{PARA}</p></article>");
+    let a = |head: &str, url: Option<&str>| extract(&page(head, &body), url).author;
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="View all posts by Jane Doe">"#,
+            None
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="Zeige alle Beiträge von Hans Meier">"#,
+            None
+        )
+        .as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a(r#"<meta name="author" content="AuthorJane Doe">"#, None).as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="Jane Doe, VHB">"#,
+            Some("https://edition.vhb.com/x")
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(
+            r#"<meta name="author" content="vhb - Jane Doe">"#,
+            Some("https://vhb.com/x")
+        )
+        .as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
+fn a_person_beats_a_login_or_an_association() {
+    let body = format!(r#"<article><p class="byline">By Jane Doe</p><p>{PARA}</p></article>"#);
+    for meta in ["jane.doe", "Valley Friends e.V."] {
+        let head = format!(r#"<meta name="author" content="{meta}">"#);
+        assert_eq!(
+            extract(&page(&head, &body), None).author.as_deref(),
+            Some("Jane Doe")
+        );
+    }
+    // alone, a login is still the author
+    let body = format!("<article><p>{PARA}</p></article>");
+    let head = r#"<meta name="author" content="jane.doe">"#;
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("jane.doe")
+    );
+}
+
+#[test]
+fn author_date_after_the_name_is_cut() {
+    let body =
+        |by: &str| format!(r#"<article><div class="author">{by}</div><p>{PARA}</p></article>"#);
+    let a = |by: &str| extract(&page("", &body(by)), None).author;
+    assert_eq!(
+        a("Author: Bo2man am 29.12.2010, 13:36 Uhr").as_deref(),
+        Some("Bo2man")
+    );
+    assert_eq!(a("Jane Doe, 01.12.2021").as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        a("Jane Doe Fr., 18. Oktober 2019").as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
+fn author_from_a_data_layer() {
+    let head = r#"<script>dataLayer = [{'category': 'Money', 'author': 'Jane Doe'}];</script>"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("Jane Doe")
+    );
+    // not a single lower-case word
+    let head = r#"<script>var s = {"author": "admin2"};</script>"#;
+    assert_eq!(extract(&page(head, &body), None).author, None);
+}
+
+#[test]
+fn single_name_after_a_strong_byline_lead() {
+    let body =
+        |by: &str| format!(r#"<article><span class="category">{by}</span><p>{PARA}</p></article>"#);
+    let a = |by: &str| extract(&page("", &body(by)), None).author;
+    assert_eq!(a("Posted by Konstantin").as_deref(), Some("Konstantin"));
+    // "Von" introduces places and sources too: one word is not enough there
+    assert_eq!(a("Von Berlin"), None);
+}
+
+#[test]
+fn more_byline_leads() {
+    let body =
+        |by: &str| format!(r#"<article><div class="metaInfo">{by}</div><p>{PARA}</p></article>"#);
+    let a = |by: &str| extract(&page("", &body(by)), None).author;
+    assert_eq!(
+        a("Ein Artikel von <strong>Jane Doe</strong> | 27.01.2022 - 12:45").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a("Written by: <a href=\"/x\">Jane Doe</a>").as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
+fn words_before_a_hidden_separator_in_the_h1_are_a_kicker() {
+    let body = format!(
+        r#"<article><h1><span class="head__a">Viruses and other zoonoses</span><span aria-hidden="true"> – </span><span class="head__b">How habitat loss brings new epidemics</span></h1><p>{PARA}</p></article>"#
+    );
+    let html = page(
+        "<title>How habitat loss brings new epidemics | Daily</title>",
+        &body,
+    );
+    assert_eq!(
+        extract(&html, None).title.as_deref(),
+        Some("How habitat loss brings new epidemics")
+    );
+}
