@@ -561,7 +561,8 @@ fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
         .get(start..)
         .and_then(|r| r.find(|c: char| !c.is_alphabetic()).map(|i| &r[i..]))
         .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
-    left.contains(" set to ")
+    let lower = left.to_ascii_lowercase();
+    AHEAD_PHRASES.iter().any(|p| lower.contains(p))
         || left
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .any(|w| {
@@ -572,12 +573,24 @@ fn looks_ahead(ctx: &Ctx, start: usize) -> bool {
             })
 }
 
+/// Phrases that put a weekday later in the clause ahead of the anchor: schedules
+/// ("set to resume Monday", "is to vote Tuesday") and earliest dates ("as early as
+/// Tuesday", "as soon as Friday").
+const AHEAD_PHRASES: &[&str] = &[
+    " set to ",
+    " is to ",
+    " are to ",
+    "as early as ",
+    "as soon as ",
+];
+
 /// How far back (bytes, within the clause) [`looks_ahead`] reads.
 const AHEAD_WINDOW: usize = 80;
 
 /// Extra cues that put a nearby weekday ahead: plans, schedules, deadlines ("until
 /// Tuesday", "as early as Tuesday", "set to resume Monday", "would travel Thursday").
 const WEEKDAY_FUTURE_CUES: &[&str] = &[
+    "plan",
     "planned",
     "planning",
     "plans",
