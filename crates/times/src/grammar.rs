@@ -505,7 +505,9 @@ fn after(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
 
-/// The words of the sentence around a span (lower case), for tense cues.
+/// The tense of the clause around a span: the tense cue nearest the span wins, so
+/// that the verb governing the expression decides ("issued July 1, which will
+/// receive ..." looks back; "said the plant would close in January" looks ahead).
 fn lean(ctx: &Ctx, start: usize, end: usize) -> Lean {
     let text = ctx.text;
     let mut s = start.saturating_sub(160);
@@ -524,25 +526,93 @@ fn lean(ctx: &Ctx, start: usize, end: usize) -> Lean {
     let right = right
         .find(['.', '!', '?', '\n', ';'])
         .map_or(right, |i| &right[..i]);
-    let mut past = false;
-    for w in left
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .chain(right.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-    {
-        let w = w.to_ascii_lowercase();
-        if FUTURE_CUES.contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("’ll") {
-            return Lean::Future;
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut lw = left
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let mut rw = right
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    // "since March": the preposition alone decides.
+    let mut first_left = true;
+    loop {
+        let (l, r) = (lw.next(), rw.next());
+        if l.is_none() && r.is_none() {
+            return Lean::Nearest;
         }
-        if PAST_CUES.contains(&w.as_str()) {
-            past = true;
+        if let Some(w) = l {
+            let w = w.to_ascii_lowercase();
+            if first_left && w == "since" {
+                return Lean::Past;
+            }
+            first_left = false;
+            if let Some(t) = tense_cue(&w) {
+                return t;
+            }
         }
-    }
-    if past {
-        Lean::Past
-    } else {
-        Lean::Nearest
+        if let Some(w) = r {
+            if let Some(t) = tense_cue(&w.to_ascii_lowercase()) {
+                return t;
+            }
+        }
     }
 }
+
+/// A word that puts the clause in the past or the future.
+fn tense_cue(w: &str) -> Option<Lean> {
+    if FUTURE_CUES.contains(&w)
+        || LEAN_FUTURE_CUES.contains(&w)
+        || w.ends_with("'ll")
+        || w.ends_with("’ll")
+    {
+        return Some(Lean::Future);
+    }
+    if PAST_CUES.contains(&w) || LEAN_PAST_CUES.contains(&w) {
+        return Some(Lean::Past);
+    }
+    // Regular past forms ("introduced", "ended"), but not adjectives and participles
+    // that look ahead or name things ("expected", "scheduled", "United", "Limited").
+    if w.len() >= 5
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !NOT_PAST_ED.contains(&w)
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return Some(Lean::Past);
+    }
+    None
+}
+
+/// Future cues for month and date resolution, beyond [`FUTURE_CUES`].
+const LEAN_FUTURE_CUES: &[&str] = &[
+    "would", "expected", "expects", "expect", "plans", "planned", "planning", "due", "next",
+    "coming", "until", "intends", "aims", "hopes", "proposed", "slated",
+];
+
+/// Past cues for month and date resolution, beyond [`PAST_CUES`].
+const LEAN_PAST_CUES: &[&str] = &[
+    "was", "were", "had", "did", "last", "began", "came", "went", "took", "gave", "made", "told",
+    "fell", "rose", "won", "lost", "met", "held", "sold", "bought", "brought", "became", "wrote",
+    "struck", "left", "paid", "saw", "ago", "former",
+];
+
+/// Words in -ed that are not past-tense cues.
+const NOT_PAST_ED: &[&str] = &[
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "needed",
+    "indeed",
+    "hundred",
+    "advanced",
+    "red",
+    "shed",
+];
 
 /// A future auxiliary in the clause just before a weekday ("will meet Friday").
 /// Weekdays in news are past unless the verb governing them is in the future.
