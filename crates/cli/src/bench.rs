@@ -34,6 +34,10 @@ pub struct BenchArgs {
     /// Also stream this many GB of generated JSON Lines through the batch path.
     #[arg(long)]
     stream_gb: Option<f64>,
+    /// Also stream a generated `.warc.gz` of this many GB (uncompressed WARC) through
+    /// the WARC reader and the HTML extractor, sampling resident memory.
+    #[arg(long)]
+    warc_gb: Option<f64>,
     /// The all-core run's thread count (default: all cores).
     #[arg(long, short = 'j')]
     threads: Option<usize>,
@@ -103,6 +107,11 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         _ => None,
     };
 
+    let warc = match args.warc_gb {
+        Some(gb) if gb > 0.0 => Some(crate::bench_warc::run(gb, all)?),
+        _ => None,
+    };
+
     if args.json {
         let v = serde_json::json!({
             "corpus": label,
@@ -140,6 +149,20 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                     "gb": gb, "rss_mb": *kb as f64 / 1024.0
                 })).collect::<Vec<_>>(),
                 "peak_rss_mb": s.peak_kb.map(|k| k as f64 / 1024.0),
+            })),
+            "warc": warc.as_ref().map(|w| serde_json::json!({
+                "warc_gb": w.gb,
+                "warc_gz_gb": w.gz_gb,
+                "records": w.records,
+                "pages": w.pages,
+                "errors": w.errors,
+                "text_mb": w.text_mb,
+                "seconds": w.seconds,
+                "mb_per_s": w.gb * 1000.0 / w.seconds.max(1e-9),
+                "rss_mb": w.samples.iter().map(|(gb, kb)| serde_json::json!({
+                    "gb": gb, "rss_mb": *kb as f64 / 1024.0
+                })).collect::<Vec<_>>(),
+                "peak_rss_mb": w.peak_kb.map(|k| k as f64 / 1024.0),
             })),
         });
         println!("{v}");
@@ -207,6 +230,31 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         if let Some(kb) = s.peak_kb {
             println!(
                 "peak RSS after streaming (VmHWM): {:.1} MB",
+                kb as f64 / 1024.0
+            );
+        }
+    }
+    if let Some(w) = warc {
+        println!(
+            "\nwarc: {:.2} GB of WARC ({:.2} GB gzip'd), {} records, {} HTML pages, {} errors, \
+             {:.1} MB of article text, {:.1} s, {:.1} MB/s of WARC, {} threads",
+            w.gb,
+            w.gz_gb,
+            w.records,
+            w.pages,
+            w.errors,
+            w.text_mb,
+            w.seconds,
+            w.gb * 1000.0 / w.seconds.max(1e-9),
+            all
+        );
+        println!("{:>10}  {:>8}", "read", "RSS MB");
+        for (gb, kb) in &w.samples {
+            println!("{:>8.2} GB  {:>8.1}", gb, *kb as f64 / 1024.0);
+        }
+        if let Some(kb) = w.peak_kb {
+            println!(
+                "peak RSS of the whole bench process (VmHWM): {:.1} MB",
                 kb as f64 / 1024.0
             );
         }
@@ -395,7 +443,7 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 /// A field of /proc/self/status in kB (`VmHWM` peak, `VmRSS` current).
-fn memory(field: &str) -> Option<u64> {
+pub(crate) fn memory(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status.lines().find_map(|l| {
         let rest = l.strip_prefix(field)?.strip_prefix(':')?;

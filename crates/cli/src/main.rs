@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_store;
+mod bench_warc;
 mod input;
 mod run;
 mod serve;
@@ -26,7 +27,7 @@ struct Cli {
 enum Command {
     /// Extract attributions, entities, times and events from articles.
     ///
-    /// Reads files, directories (recursively: .txt, .jsonl) or stdin. With --jsonl,
+    /// Reads files, directories (recursively: .txt, .jsonl, .html, .htm, .warc, .warc.gz) or stdin. With --jsonl,
     /// stdin is the batch contract of EVAL.md: one JSON object per line in, one per line
     /// out, in order.
     Extract(ExtractArgs),
