@@ -706,6 +706,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut script_pub: Option<Date> = None;
     let mut description: Option<String> = None;
     let mut script_author: Option<String> = None;
+    // "11.12.2019 - Jane Doe", "Jane Doe, 01.12.2021": a name beside a date, kept when
+    // the date is the article's own
+    let mut dated: Vec<(String, Date)> = Vec::new();
     // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
     let day_first = (0..dom.nodes.len().min(50))
         .find(|&i| dom.name(i) == "html")
@@ -802,7 +805,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                         .trim_start_matches("<!--")
                         .trim_end_matches("-->")
                         .trim();
-                    if let Ok(v) = serde_json::from_str::<Value>(raw) {
+                    let v = serde_json::from_str::<Value>(raw).ok().or_else(|| {
+                        // raw line breaks inside strings (an `articleBody` pasted as is)
+                        raw.contains(['\n', '\r', '\t'])
+                            .then(|| raw.replace(['\n', '\r', '\t'], " "))
+                            .and_then(|r| serde_json::from_str::<Value>(&r).ok())
+                    });
+                    if let Some(v) = v {
                         ld_walk(&v, &mut ld, 0);
                     }
                 } else {
@@ -916,12 +925,36 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     | "h5"
                     | "h6"
                     | "li"
+                    | "dt"
+                    | "label"
                     | "byline"
             )
         {
             if let Some(name) = byline_text(dom, id) {
                 if !in_comment(dom, id) {
                     text_byline = Some(name);
+                }
+            }
+        }
+        if dated.len() < 4
+            && matches!(
+                &*e.name,
+                "p" | "span"
+                    | "div"
+                    | "small"
+                    | "em"
+                    | "i"
+                    | "li"
+                    | "time"
+                    | "address"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+            )
+        {
+            if let Some(c) = dated_byline(dom, id, day_first) {
+                if !in_comment(dom, id) {
+                    dated.push(c);
                 }
             }
         }
@@ -1191,7 +1224,80 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .and_then(|d| date::parse_text_in(d, day_first))
                 .map(|d| (d, DateSource::Text))
         });
+    if m.author.is_none() {
+        if let Some((pubd, _)) = m.published {
+            m.author = dated
+                .into_iter()
+                .find(|(_, d)| *d == pubd)
+                .map(|(a, _)| a)
+                .filter(|a| not_site(a));
+        }
+    }
     m
+}
+
+fn dated_byline_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        let date = r"(?:[0-9]{1,2}\.\s?[0-9]{1,2}\.\s?[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\.?\s\p{L}{3,9}\.?\s[0-9]{4}|\p{L}{3,9}\.?\s[0-9]{1,2},?\s[0-9]{4}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4})";
+        let time = r"(?:\s*[|,·•–—-]?\s*[0-9]{1,2}[:.][0-9]{2}(?:\s?(?:Uhr|h|am|pm|AM|PM))?)?";
+        let sep = r"(?:\s*[|,·•–—-]\s*)";
+        let name = r"(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:von|van|de|der|di|da|del|la|le|zu)\s+)?\p{Lu}\.?[\p{L}'’-]*){1,3})";
+        regex::Regex::new(&format!(
+            r"^(?:(?P<d1>{date}){time}{sep}(?:von\s+|by\s+)?{name1}|{name2}{sep}(?P<d2>{date}){time})$",
+            name1 = name.replacen('(', "(?P<n1>", 1),
+            name2 = name.replacen('(', "(?P<n2>", 1)
+        ))
+        .expect("static pattern")
+    })
+}
+
+/// "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021":
+/// a short element holding only a date and a name (two to four capitalised words).
+fn dated_byline(dom: &Dom, id: NodeId, day_first: bool) -> Option<(String, Date)> {
+    let kids = &dom.nodes[id].children;
+    if kids.is_empty() || kids.len() > 5 {
+        return None;
+    }
+    // phrasing content only, and a digit in the element's own first text or first child
+    if !kids.iter().all(|&c| match &dom.nodes[c].kind {
+        crate::dom::Kind::Text(_) => true,
+        crate::dom::Kind::Element(e) => {
+            crate::dom::is_inline(&e.name) && dom.nodes[c].children.len() <= 2
+        }
+        _ => false,
+    }) {
+        return None;
+    }
+    let raw_len: usize = kids
+        .iter()
+        .map(|&c| match &dom.nodes[c].kind {
+            crate::dom::Kind::Text(s) => s.end - s.start,
+            _ => 40,
+        })
+        .sum();
+    if raw_len > 160 {
+        return None;
+    }
+    let t = dom.text(id);
+    if t.len() > 80 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let c = dated_byline_re().captures(&t)?;
+    let (name, d) = match (c.name("n1"), c.name("n2")) {
+        (Some(n), _) => (n.as_str(), c.name("d1")?.as_str()),
+        (None, Some(n)) => (n.as_str(), c.name("d2")?.as_str()),
+        _ => return None,
+    };
+    if name
+        .split_whitespace()
+        .any(|w| NOT_NAME.contains(&w.trim_end_matches('.')))
+        || name.split_whitespace().count() < 2
+    {
+        return None;
+    }
+    let d = date::parse_text_in(d, day_first)?;
+    Some((clean_author(name)?, d))
 }
 
 /// A date right after a publication cue in the page text ("Erstellt am: 30.01.2022",
@@ -1268,9 +1374,94 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
     }
     let raw = dom.text(id);
     let t = raw.trim();
+    // a label on its own ("<h5>Autor:</h5> Jane Doe", "<span>By</span><a>Jane Doe</a>"):
+    // the name is what follows it
+    if t.len() <= 16 && is_byline_label(t) {
+        let after = text_after(dom, id);
+        if after.is_empty() {
+            return None;
+        }
+        return name_after_lead(&format!("{} {after}", t.trim_end_matches(':').trim_end()))
+            .or_else(|| {
+                name_after_lead(&format!("{}: {after}", t.trim_end_matches(':').trim_end()))
+            });
+    }
     if t.len() < 5 || t.len() > 100 {
         return None;
     }
+    name_after_lead(t)
+}
+
+/// A byline label alone: "By", "Von:", "Autor:", "Text:", "Written by".
+fn is_byline_label(t: &str) -> bool {
+    let l = t.trim_end_matches(':').trim_end().to_lowercase();
+    matches!(
+        l.as_str(),
+        "by" | "von"
+            | "par"
+            | "por"
+            | "text"
+            | "autor"
+            | "autorin"
+            | "autoren"
+            | "author"
+            | "written by"
+            | "posted by"
+            | "verfasst von"
+            | "geschrieben von"
+            | "ein beitrag von"
+            | "ein artikel von"
+            | "redaktion"
+            | "auteur"
+            | "escrito por"
+            | "scritto da"
+    )
+}
+
+/// The text after an element up to the next line break or block: the name after a
+/// byline label (at most about 120 bytes).
+fn text_after(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    let Some(parent) = dom.nodes[id].parent else {
+        return out;
+    };
+    let sibs = &dom.nodes[parent].children;
+    let Some(at) = sibs.iter().position(|&c| c == id) else {
+        return out;
+    };
+    for &c in &sibs[at + 1..] {
+        let has_text = !out.trim().is_empty();
+        match &dom.nodes[c].kind {
+            crate::dom::Kind::Text(s) => out.push_str(&decode_str(s.slice(dom.src))),
+            crate::dom::Kind::Element(e) if &*e.name == "br" => {
+                if has_text {
+                    break;
+                }
+            }
+            crate::dom::Kind::Element(e) if matches!(&*e.name, "script" | "style") => {}
+            crate::dom::Kind::Element(e) => {
+                let inline = crate::dom::is_inline(&e.name);
+                if !inline && has_text {
+                    break;
+                }
+                out.push(' ');
+                out.push_str(&dom.text(c));
+                out.push(' ');
+                if !inline {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        if out.len() > 120 {
+            break;
+        }
+    }
+    collapse_ws(&out)
+}
+
+/// The name in a byline that starts with a lead ("By Jane Doe, March 3").
+fn name_after_lead(t: &str) -> Option<String> {
     let lower = t.to_lowercase();
     const LEADS: &[&str] = &[
         "by ",
@@ -1328,6 +1519,14 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
     let mut end = 0; // bytes of `rest` holding the name
     let mut last_name_end = 0;
     for (at, w) in word_spans(rest) {
+        // "Maahn/SP-X": the name before an agency after a slash
+        let (w, slash) = match w.find('/') {
+            Some(i) if i > 0 => (&w[..i], true),
+            _ => (w, false),
+        };
+        if w.ends_with(':') && names > 0 {
+            break; // the next label ("Quelle:", "Fotos:")
+        }
         let bare = w.trim_end_matches([',', '|', '/', '·', '•', ':']);
         let Some(first) = bare.chars().next() else {
             break;
@@ -1366,7 +1565,7 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
         if count > 8 {
             return None;
         }
-        if bare.len() < w.len() && !w.ends_with(',') {
+        if slash || (bare.len() < w.len() && !w.ends_with(',')) {
             break; // "Name |", "Name/SP-X"
         }
     }

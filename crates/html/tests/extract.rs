@@ -686,3 +686,70 @@ fn words_before_a_hidden_separator_in_the_h1_are_a_kicker() {
         Some("How habitat loss brings new epidemics")
     );
 }
+
+#[test]
+fn byline_label_in_its_own_element() {
+    let a = |by: &str| {
+        let body =
+            format!(r#"<article><h1>Bridge</h1><div class="x">{by}</div><p>{PARA}</p></article>"#);
+        extract(&page("", &body), None).author
+    };
+    assert_eq!(
+        a("<h5>Datum: </h5>03.11.2021 <br> <h5>Autor: </h5>Jane Doe/SP-X").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(r#"<span>By</span><span><a href="/team/jd">Jane Doe</a></span>"#).as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a("<b>Von:</b> <br /> <br /> Hans Meier").as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a("<span>Autor:</span> Hans Meier<br><span>Quelle:</span> Agentur<br>").as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a("<dl><dt>Text</dt><dd>Anna Roth</dd></dl>").as_deref(),
+        Some("Anna Roth")
+    );
+    // a label followed by a sentence is no byline
+    assert_eq!(
+        a("<strong>By</strong> the end of the week the river had risen by two metres."),
+        None
+    );
+}
+
+#[test]
+fn name_beside_the_article_date() {
+    let a = |head: &str, by: &str| {
+        let body =
+            format!(r#"<article><h1>Bridge</h1><p class="m">{by}</p><p>{PARA}</p></article>"#);
+        extract(&page(head, &body), None).author
+    };
+    let pubd = r#"<meta property="article:published_time" content="2019-12-11T10:00:00Z">"#;
+    assert_eq!(
+        a(pubd, "11.12.2019 - Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(pubd, "11.12.2019 | 13:10 Uhr | Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a(pubd, "Jane Doe, 11.12.2019").as_deref(), Some("Jane Doe"));
+    // another date: a teaser of another story, not the byline
+    assert_eq!(a(pubd, "03.01.2018 - Neue Regeln"), None);
+    // a month is not a name
+    assert_eq!(a(pubd, "11.12.2019 - Dezember Bericht"), None);
+}
+
+#[test]
+fn json_ld_with_raw_line_breaks() {
+    let head = "<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\", \"articleBody\": \"one\ntwo\", \"author\": {\"@type\": \"Person\", \"name\": \"Jane Doe\"}}</script>";
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("Jane Doe")
+    );
+}
