@@ -138,8 +138,18 @@ fn is_bad_author(a: &str) -> bool {
                 | "none"
                 | "no author"
                 | "agencies"
+                | "by"
+                | "von"
+                | "par"
+                | "por"
+                | "autor"
+                | "author"
         )
         || l.starts_with("archiv")
+        || l.starts_with("alle beiträge")
+        || l.starts_with("all posts")
+        || l.ends_with(" by")
+        || l.ends_with(" von")
 }
 
 /// What follows a name in a byline: a date ("am 29.12.2010", ", 01.12.2021",
@@ -250,6 +260,7 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
             }
         }
     }
+    strip_author_roles(&mut s);
     let s = s.trim_matches(|c: char| {
         c == '|' || c == ',' || c == '-' || c == '–' || c == '\'' || c == '"' || c.is_whitespace()
     });
@@ -257,6 +268,83 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         return None;
     }
     Some(s.to_string())
+}
+
+/// The names in an author string, lower-cased and sorted: "Jane Doe und Max Roe",
+/// "Jane Doe; Max Roe" and "Max Roe, Jane Doe" give the same list.
+fn author_names(a: &str) -> Vec<String> {
+    let mut v: Vec<String> = a
+        .split([';', ',', '&', '/'])
+        .flat_map(|p| p.split(" und ").flat_map(|q| q.split(" and ")))
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Job titles and handles around a name: "FOCUS-Online-Experte Jane Doe",
+/// "Rechtsanwalt Max Roe", "Jane Doe, Projektleiterin der Stiftung", "Jane Doe @jdoe",
+/// "Jane Doe Staff Writer"; an interview's two names ("A im Gespräch mit B") become a list.
+fn strip_author_roles(s: &mut String) {
+    if let Some(i) = s.find(" im Gespräch mit ") {
+        *s = format!("{}; {}", &s[..i], &s[i + " im Gespräch mit ".len()..]);
+    }
+    // a handle after the name
+    if let Some((head, tail)) = s.rsplit_once(' ') {
+        if tail.starts_with('@') && head.contains(' ') {
+            *s = head.trim_end().to_string();
+        }
+    }
+    for tail in [" Staff Writer", " Staff Reporter", " Staff"] {
+        // "Jane Doe Herald Staff", not "Jörg Staff"
+        if s.ends_with(tail) && s[..s.len() - tail.len()].split_whitespace().count() >= 3 {
+            s.truncate(s.len() - tail.len());
+            break;
+        }
+    }
+    // a role word before the name
+    if let Some((first, rest)) = s.split_once(' ') {
+        let f = first.to_lowercase();
+        const ROLES: &[&str] = &[
+            "experte",
+            "expertin",
+            "redakteur",
+            "redakteurin",
+            "korrespondent",
+            "korrespondentin",
+            "kolumnist",
+            "kolumnistin",
+            "reporter",
+            "reporterin",
+            "gastautor",
+            "gastautorin",
+            "rechtsanwalt",
+            "rechtsanwältin",
+            "chefredakteur",
+            "chefredakteurin",
+        ];
+        let role = ROLES
+            .iter()
+            .any(|r| f == *r || (f.ends_with(r) && f[..f.len() - r.len()].ends_with('-')));
+        if role && rest.split_whitespace().count() >= 2 {
+            *s = rest.to_string();
+        }
+    }
+    // a role after a comma: "Jane Doe, Projektleiterin der Stiftung in Tunis"
+    if let Some((head, tail)) = s.split_once(", ") {
+        const FUNCTION: &[&str] = &[
+            "der", "des", "bei", "für", "im", "am", "of", "at", "the", "for", "du", "chez",
+        ];
+        let words = head.split_whitespace().count();
+        if (2..=4).contains(&words)
+            && tail
+                .split_whitespace()
+                .any(|w| FUNCTION.contains(&w.trim_end_matches([',', '.'])))
+        {
+            *s = head.to_string();
+        }
+    }
 }
 
 /// A user name ("christian.stadtfeld", "sarah-indra", "link78") or a registered body
@@ -296,6 +384,12 @@ fn strip_site_from_author(a: &str, sites: &SiteNames) -> String {
             if sites.is(head) && !tail.trim().is_empty() {
                 return tail.trim().to_string();
             }
+        }
+    }
+    // "Jane Doe PhillyVoice" (after "Staff" went)
+    if let Some((head, tail)) = a.rsplit_once(' ') {
+        if head.split_whitespace().count() >= 2 && sites.is(tail) {
+            return head.to_string();
         }
     }
     a.to_string()
@@ -409,7 +503,12 @@ fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
                     f.other_published = Some(d.clone());
                 }
             }
-            if matches!(o.get("@type"), Some(Value::String(t)) if t == "Person") {
+            let person = match o.get("@type") {
+                Some(Value::String(t)) => t == "Person",
+                Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some("Person")),
+                _ => false,
+            };
+            if person {
                 if let (Some(Value::String(id)), Some(Value::String(name))) =
                     (o.get("@id"), o.get("name"))
                 {
@@ -480,6 +579,19 @@ impl SiteNames {
         }
         keys.retain(|k| !k.is_empty());
         SiteNames { keys }
+    }
+
+    /// Is this author the site's name, maybe with an article or a suffix ("Die FURCHE",
+    /// "LAOLA1.at", "Krimiblog-Archiv")?
+    fn like(&self, a: &str) -> bool {
+        let k = alnum_key(a);
+        !k.is_empty()
+            && self.keys.iter().map(|s| alnum_key(s)).any(|s| {
+                s.len() >= 4
+                    && (k.starts_with(s.as_str())
+                            // "Die FURCHE", "OÖ Volksblatt", not "Daniel Lemire" on lemire.me
+                            || (k.ends_with(s.as_str()) && k.len() - s.len() <= 3))
+            })
     }
 
     /// Is this title segment the site's name?
@@ -577,7 +689,7 @@ fn script_author_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r#"["'](?:author|authorName|author_name|postedBy|byline)["']\s*:\s*["']([^"'\\<>{}]{3,60})["']"#,
+            r#"["'](?:[A-Za-z]+_)?(?:[Aa]uthor|authorName|author_name|postedBy|byline)["']\s*\]?\s*[:=]\s*["']([^"'\\<>{}]{3,60})["']"#,
         )
         .expect("static pattern")
     })
@@ -1150,6 +1262,7 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ld_auth.dedup();
     let site_key = site.as_deref().map(crate::extract::key);
     let not_site = |a: &String| site_key.as_deref() != Some(crate::extract::key(a).as_str());
+    let visible_byline = text_byline.clone();
     let candidates: Vec<String> = [
         (!ld_auth.is_empty()).then(|| ld_auth.join("; ")),
         meta_author,
@@ -1163,16 +1276,45 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ]
     .into_iter()
     .flatten()
-    .filter(|a| not_site(a))
     .map(|a| strip_site_from_author(&a, &sites))
     .collect();
-    // a login ("jane.doe", "admin2") or an association's name only when no source has
-    // a person's name
-    m.author = candidates
+    // a login ("jane.doe", "admin2"), an association's or the site's own name only when
+    // no source has a person's name
+    let site_like = |a: &String| !not_site(a) || sites.like(a);
+    let mut pick = candidates
         .iter()
-        .find(|a| !is_login_or_body(a))
+        .find(|a| !is_login_or_body(a) && !site_like(a))
+        .or_else(|| candidates.iter().find(|a| !site_like(a)))
         .or(candidates.first())
         .cloned();
+    if let Some(p) = pick.clone() {
+        // the byline as written ("Jane Doe und Max Roe") over the metadata's list
+        let names = author_names(&p);
+        if names.len() > 1 {
+            if let Some(v) = &visible_byline {
+                if author_names(v) == names {
+                    pick = Some(v.clone());
+                }
+            }
+        }
+        // a first name alone ("Stefanus") when another source has the full name
+        if !p.contains(' ') {
+            let first = p.to_lowercase();
+            if let Some(full) = candidates.iter().find(|c| {
+                let mut w = c.split_whitespace();
+                w.next().is_some_and(|f| f.to_lowercase() == first)
+                    && (2..=3).contains(&c.split_whitespace().count())
+                    && c.split_whitespace().skip(1).all(|x| {
+                        x.chars().next().is_some_and(char::is_uppercase)
+                            && (x.chars().count() >= 3 || x.ends_with('.'))
+                            && !NOT_NAME.contains(&x)
+                    })
+            }) {
+                pick = Some(full.clone());
+            }
+        }
+    }
+    m.author = pick;
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
@@ -1433,11 +1575,8 @@ fn text_after(dom: &Dom, id: NodeId) -> String {
         let has_text = !out.trim().is_empty();
         match &dom.nodes[c].kind {
             crate::dom::Kind::Text(s) => out.push_str(&decode_str(s.slice(dom.src))),
-            crate::dom::Kind::Element(e) if &*e.name == "br" => {
-                if has_text {
-                    break;
-                }
-            }
+            crate::dom::Kind::Element(e) if &*e.name == "br" && has_text => break,
+            crate::dom::Kind::Element(e) if &*e.name == "br" => {}
             crate::dom::Kind::Element(e) if matches!(&*e.name, "script" | "style") => {}
             crate::dom::Kind::Element(e) => {
                 let inline = crate::dom::is_inline(&e.name);

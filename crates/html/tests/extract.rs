@@ -753,3 +753,92 @@ fn json_ld_with_raw_line_breaks() {
         Some("Jane Doe")
     );
 }
+
+#[test]
+fn roles_and_handles_around_the_author_are_dropped() {
+    let a = |meta: &str| {
+        let head = format!(r#"<meta name="author" content="{meta}">"#);
+        let body = format!("<article><p>{PARA}</p></article>");
+        extract(&page(&head, &body), None).author
+    };
+    assert_eq!(
+        a("FOCUS-Online-Experte Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a("Rechtsanwalt Max Roe").as_deref(), Some("Max Roe"));
+    assert_eq!(
+        a("Jane Doe, Projektleiterin der Stiftung in Tunis").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a("Jane Doe @jdoe").as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        a("Jane Doe im Gespräch mit Max Roe").as_deref(),
+        Some("Jane Doe; Max Roe")
+    );
+    // a surname is no role
+    assert_eq!(a("Jörg Staff").as_deref(), Some("Jörg Staff"));
+    assert_eq!(a("Jane Doe, Max Roe").as_deref(), Some("Jane Doe, Max Roe"));
+    // a lead alone is no name
+    assert_eq!(a("Por"), None);
+}
+
+#[test]
+fn the_site_name_as_author_only_without_a_person() {
+    let site = r#"<meta property="og:site_name" content="Valley Herald">"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    // declared as the author and nobody else named: the site is the author
+    let head = format!(r#"{site}<meta name="author" content="Valley Herald">"#);
+    assert_eq!(
+        extract(&page(&head, &body), None).author.as_deref(),
+        Some("Valley Herald")
+    );
+    // a person named elsewhere wins, also over "Die …"/"….com" forms of the site
+    let body2 =
+        format!(r#"<article><h1>Bridge</h1><p class="x">Von Anna Roth</p><p>{PARA}</p></article>"#);
+    let head = format!(r#"{site}<meta name="author" content="Die Valley Herald">"#);
+    assert_eq!(
+        extract(&page(&head, &body2), None).author.as_deref(),
+        Some("Anna Roth")
+    );
+    let head = r#"<meta name="author" content="ValleyHerald.com">"#;
+    assert_eq!(
+        extract(
+            &page(head, &body2),
+            Some("https://www.valleyherald.com/news/x")
+        )
+        .author
+        .as_deref(),
+        Some("Anna Roth")
+    );
+}
+
+#[test]
+fn several_authors_as_the_byline_writes_them() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Person","name":"Ben Ode"}]}</script>"#;
+    let body = format!(
+        r#"<article><h1>Bridge</h1><p class="x">Von Anna Schmidt und Ben Ode</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        extract(&page(ld, &body), None).author.as_deref(),
+        Some("Anna Schmidt und Ben Ode")
+    );
+    // a first name alone gives way to the full name
+    let head = r#"<meta name="author" content="Anna">"#;
+    let body = format!(
+        r#"<article><h1>Bridge</h1><p class="x">By Anna Schmidt</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("Anna Schmidt")
+    );
+}
+
+#[test]
+fn yoast_graph_person_with_a_type_list() {
+    let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"https://x.org/#/schema/person/1"}},{"@type":["Person"],"@id":"https://x.org/#/schema/person/1","name":"Anna Schmidt"}]}</script>"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(
+        extract(&page(ld, &body), None).author.as_deref(),
+        Some("Anna Schmidt")
+    );
+}
