@@ -147,6 +147,7 @@ fn is_bad_author(a: &str) -> bool {
         )
         || l.starts_with("archiv")
         || l.starts_with("alle beiträge")
+        || l.contains('©')
         || l.starts_with("all posts")
         || l.ends_with(" by")
         || l.ends_with(" von")
@@ -261,6 +262,19 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         }
     }
     strip_author_roles(&mut s);
+    // "Jane Doe,Max Roe"
+    if s.contains(',') {
+        let mut spaced = String::with_capacity(s.len() + 4);
+        let mut prev = ' ';
+        for c in s.chars() {
+            if prev == ',' && c.is_alphabetic() {
+                spaced.push(' ');
+            }
+            spaced.push(c);
+            prev = c;
+        }
+        s = spaced;
+    }
     let s = s.trim_matches(|c: char| {
         c == '|' || c == ',' || c == '-' || c == '–' || c == '\'' || c == '"' || c.is_whitespace()
     });
@@ -345,6 +359,36 @@ fn strip_author_roles(s: &mut String) {
             *s = head.to_string();
         }
     }
+}
+
+/// [`author_names`] as written.
+fn author_names_orig(a: &str) -> Vec<&str> {
+    a.split([';', ',', '&', '/'])
+        .flat_map(|p| p.split(" und ").flat_map(|q| q.split(" and ")))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Two to four capitalised words ("Jane Doe", "J. R. Stone"), not "AMP Project
+/// Marketing" or "Online-Redaktion".
+fn is_person_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            let initial = w.ends_with('.') && w.chars().count() <= 3;
+            cs.next().is_some_and(char::is_uppercase)
+                && (initial || cs.any(char::is_lowercase))
+                && w.split('-')
+                    .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        })
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "redaktion" | "team" | "project" | "staff" | "editor" | "online" | "news"
+            )
+        })
 }
 
 /// A user name ("christian.stadtfeld", "sarah-indra", "link78") or a registered body
@@ -821,6 +865,10 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     // "11.12.2019 - Jane Doe", "Jane Doe, 01.12.2021": a name beside a date, kept when
     // the date is the article's own
     let mut dated: Vec<(String, Date)> = Vec::new();
+    // the last paragraph that is only a name in bold or italics
+    let mut signature: Option<(NodeId, String)> = None;
+    // the last "Quelle: …" line
+    let mut source_credit: Option<String> = None;
     // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
     let day_first = (0..dom.nodes.len().min(50))
         .find(|&i| dom.name(i) == "html")
@@ -1048,6 +1096,32 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 }
             }
         }
+        if &*e.name == "p" {
+            if let Some(name) = signature_name(dom, id) {
+                if !in_comment(dom, id) {
+                    signature = Some((id, name));
+                }
+            }
+        }
+        // "Quelle: dpa" at the end of a story: the agency it came from
+        if matches!(&*e.name, "p" | "em" | "i" | "small" | "span" | "div") {
+            if let Some(crate::dom::Kind::Text(s)) =
+                dom.nodes[id].children.first().map(|&c| &dom.nodes[c].kind)
+            {
+                let f = s.slice(dom.src).trim_start();
+                if f.len() > 8
+                    && f.get(..7)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("quelle:"))
+                {
+                    let t = dom.text(id);
+                    if t.len() < 60 && !in_comment(dom, id) {
+                        if let Some(a) = t.get(7..).and_then(clean_author) {
+                            source_credit = Some(a);
+                        }
+                    }
+                }
+            }
+        }
         if dated.len() < 4
             && matches!(
                 &*e.name,
@@ -1263,7 +1337,8 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let site_key = site.as_deref().map(crate::extract::key);
     let not_site = |a: &String| site_key.as_deref() != Some(crate::extract::key(a).as_str());
     let visible_byline = text_byline.clone();
-    let candidates: Vec<String> = [
+    // (name, the site's own name?)
+    let candidates: Vec<(String, bool)> = [
         (!ld_auth.is_empty()).then(|| ld_auth.join("; ")),
         meta_author,
         itemprop_author,
@@ -1276,31 +1351,47 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ]
     .into_iter()
     .flatten()
-    .map(|a| strip_site_from_author(&a, &sites))
+    .map(|a| {
+        let s = strip_site_from_author(&a, &sites);
+        let site_like = !not_site(&a) || sites.like(&a) || !not_site(&s) || sites.like(&s);
+        (s, site_like)
+    })
     .collect();
     // a login ("jane.doe", "admin2"), an association's or the site's own name only when
     // no source has a person's name
-    let site_like = |a: &String| !not_site(a) || sites.like(a);
     let mut pick = candidates
         .iter()
-        .find(|a| !is_login_or_body(a) && !site_like(a))
-        .or_else(|| candidates.iter().find(|a| !site_like(a)))
+        .find(|(a, site)| !is_login_or_body(a) && !site)
+        .or_else(|| candidates.iter().find(|(_, site)| !site))
         .or(candidates.first())
         .cloned();
-    if let Some(p) = pick.clone() {
-        // the byline as written ("Jane Doe und Max Roe") over the metadata's list
+    if let Some((p, false)) = pick.clone() {
         let names = author_names(&p);
+        // the byline as written ("Jane Doe und Max Roe") over the metadata's list
         if names.len() > 1 {
             if let Some(v) = &visible_byline {
                 if author_names(v) == names {
-                    pick = Some(v.clone());
+                    pick = Some((v.clone(), false));
                 }
             }
+        }
+        // one of several authors: the source that names them all
+        if let Some((all, _)) = candidates.iter().find(|(c, site)| {
+            let cn = author_names(c);
+            !site
+                && cn.len() > names.len()
+                && cn.len() <= 6
+                && names.iter().all(|n| cn.contains(n))
+                && author_names_orig(c)
+                    .iter()
+                    .all(|n| names.contains(&n.to_lowercase()) || is_person_name(n))
+        }) {
+            pick = Some((all.clone(), false));
         }
         // a first name alone ("Stefanus") when another source has the full name
         if !p.contains(' ') {
             let first = p.to_lowercase();
-            if let Some(full) = candidates.iter().find(|c| {
+            if let Some((full, _)) = candidates.iter().find(|(c, _)| {
                 let mut w = c.split_whitespace();
                 w.next().is_some_and(|f| f.to_lowercase() == first)
                     && (2..=3).contains(&c.split_whitespace().count())
@@ -1310,11 +1401,15 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                             && !NOT_NAME.contains(&x)
                     })
             }) {
-                pick = Some(full.clone());
+                pick = Some((full.clone(), false));
             }
         }
     }
-    m.author = pick;
+    // only the site's own name or a login so far: weaker signs of a person may follow
+    let weak_pick = pick
+        .as_ref()
+        .is_none_or(|(a, site)| *site || is_login_or_body(a));
+    m.author = pick.map(|(a, _)| a);
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
@@ -1366,16 +1461,77 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .and_then(|d| date::parse_text_in(d, day_first))
                 .map(|d| (d, DateSource::Text))
         });
-    if m.author.is_none() {
-        if let Some((pubd, _)) = m.published {
-            m.author = dated
+    if weak_pick {
+        let dated = m.published.and_then(|(pubd, _)| {
+            dated
                 .into_iter()
                 .find(|(_, d)| *d == pubd)
                 .map(|(a, _)| a)
-                .filter(|a| not_site(a));
+                .filter(|a| not_site(a) && !sites.like(a))
+        });
+        // a name alone in the article's last paragraph, set in bold or italics
+        let signed = signature.filter(|&(id, _)| {
+            let Some(parent) = dom.nodes[id].parent else {
+                return false;
+            };
+            let sibs = &dom.nodes[parent].children;
+            let at = sibs.iter().position(|&c| c == id).unwrap_or(sibs.len());
+            sibs[at + 1..].iter().all(|&c| dom.text(c).is_empty())
+        });
+        if let Some(a) = dated.or(signed.map(|(_, a)| a)).or(source_credit) {
+            m.author = Some(a);
         }
     }
     m
+}
+
+/// `<p><strong>Jane Doe</strong></p>`, `<p align="right"><em>Jane Doe</em></p>`: a
+/// paragraph that is only a name (two or three capitalised words) in bold or italics.
+fn signature_name(dom: &Dom, id: NodeId) -> Option<String> {
+    let kids: Vec<NodeId> = dom.nodes[id]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))
+        .collect();
+    let [only] = kids[..] else { return None };
+    let mut n = only;
+    // down through at most three wrappers of emphasis
+    for _ in 0..3 {
+        if !matches!(dom.name(n), "b" | "strong" | "em" | "i" | "font" | "span") {
+            return None;
+        }
+        let inner: Vec<NodeId> = dom.nodes[n]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))
+            .collect();
+        match inner[..] {
+            [c] if dom.element(c).is_some() => n = c,
+            [c] => {
+                let crate::dom::Kind::Text(s) = &dom.nodes[c].kind else {
+                    return None;
+                };
+                let t = collapse_ws(&decode_str(s.slice(dom.src)));
+                let words: Vec<&str> = t.split_whitespace().collect();
+                let name_like = (2..=3).contains(&words.len())
+                    && t.len() < 40
+                    && words.iter().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars()
+                                .nth(1)
+                                .is_some_and(|c| c.is_lowercase() || c == '.')
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+                            && !NOT_NAME.contains(&w.trim_end_matches('.'))
+                    });
+                return if name_like { clean_author(&t) } else { None };
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn dated_byline_re() -> &'static regex::Regex {
@@ -1505,6 +1661,10 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
             _ => return None,
         }
     };
+    // "- Redaktion: Jane Doe" after a date
+    let first = first
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '|' | '·' | '•'))
+        .trim_start_matches("&nbsp;");
     let head: String = first
         .trim_start()
         .chars()
@@ -1515,7 +1675,9 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
         return None;
     }
     let raw = dom.text(id);
-    let t = raw.trim();
+    let t = raw
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '|' | '·' | '•'))
+        .trim();
     // a label on its own ("<h5>Autor:</h5> Jane Doe", "<span>By</span><a>Jane Doe</a>"):
     // the name is what follows it
     if t.len() <= 16 && is_byline_label(t) {
@@ -1564,12 +1726,31 @@ fn is_byline_label(t: &str) -> bool {
 /// byline label (at most about 120 bytes).
 fn text_after(dom: &Dom, id: NodeId) -> String {
     let mut out = String::new();
+    let mut id = id;
+    // "<p><strong>By</strong></p></div><div><p>Jane Doe</p>": up to two levels up when
+    // nothing follows the label inside its own element
+    for _ in 0..3 {
+        text_after_in(dom, id, &mut out);
+        if !out.trim().is_empty() {
+            break;
+        }
+        match dom.nodes[id].parent {
+            Some(p) if crate::dom::is_inline(dom.name(p)) || dom.nodes[p].children.len() <= 2 => {
+                id = p
+            }
+            _ => break,
+        }
+    }
+    collapse_ws(&out)
+}
+
+fn text_after_in(dom: &Dom, id: NodeId, out: &mut String) {
     let Some(parent) = dom.nodes[id].parent else {
-        return out;
+        return;
     };
     let sibs = &dom.nodes[parent].children;
     let Some(at) = sibs.iter().position(|&c| c == id) else {
-        return out;
+        return;
     };
     for &c in &sibs[at + 1..] {
         let has_text = !out.trim().is_empty();
@@ -1596,7 +1777,6 @@ fn text_after(dom: &Dom, id: NodeId) -> String {
             break;
         }
     }
-    collapse_ws(&out)
 }
 
 /// The name in a byline that starts with a lead ("By Jane Doe, March 3").
@@ -1619,6 +1799,14 @@ fn name_after_lead(t: &str) -> Option<String> {
         "verfasst von ",
         "ein beitrag von ",
         "ein artikel von ",
+        "ein interview von ",
+        "ein gastbeitrag von ",
+        "ein kommentar von ",
+        "eine kolumne von ",
+        "eine analyse von ",
+        "eine reportage von ",
+        "ein essay von ",
+        "ein bericht von ",
         "written by: ",
         "geschrieben von ",
         "posted by ",
@@ -1657,14 +1845,16 @@ fn name_after_lead(t: &str) -> Option<String> {
     let mut count = 0;
     let mut end = 0; // bytes of `rest` holding the name
     let mut last_name_end = 0;
-    for (at, w) in word_spans(rest) {
+    let words: Vec<(usize, &str)> = word_spans(rest).take(12).collect();
+    for (i, &(at, w)) in words.iter().enumerate() {
         // "Maahn/SP-X": the name before an agency after a slash
         let (w, slash) = match w.find('/') {
             Some(i) if i > 0 => (&w[..i], true),
             _ => (w, false),
         };
-        if w.ends_with(':') && names > 0 {
-            break; // the next label ("Quelle:", "Fotos:")
+        let label_next = words.get(i + 1).is_some_and(|(_, n)| n.starts_with(':'));
+        if (w.ends_with(':') || label_next) && names > 0 {
+            break; // the next label ("Quelle:", "Fotos:", "Edition :")
         }
         let bare = w.trim_end_matches([',', '|', '/', '·', '•', ':']);
         let Some(first) = bare.chars().next() else {
@@ -1740,6 +1930,14 @@ const BYLINE_STARTS: &[&str] = &[
     "verfasst",
     "ein beitrag",
     "ein artikel",
+    "ein interview",
+    "ein gastbeitrag",
+    "ein kommentar",
+    "eine kolumne",
+    "eine analyse",
+    "eine reportage",
+    "ein essay",
+    "ein bericht",
     "geschrieben",
     "posted",
     "published",

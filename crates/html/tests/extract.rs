@@ -842,3 +842,66 @@ fn yoast_graph_person_with_a_type_list() {
         Some("Anna Schmidt")
     );
 }
+
+#[test]
+fn signature_source_credit_and_more_byline_forms() {
+    let art = |inner: &str| format!("<article><h1>Bridge</h1><p>{PARA}</p>{inner}</article>");
+    let a = |inner: &str| extract(&page("", &art(inner)), None).author;
+    // a name alone in bold as the last paragraph
+    assert_eq!(
+        a("<p>More text here.</p><p><b><i>Anna Roth</i></b></p>").as_deref(),
+        Some("Anna Roth")
+    );
+    // … but not a bold subheading with text after it
+    assert_eq!(
+        a("<p><strong>Neue Regeln</strong></p><p>More text here.</p>"),
+        None
+    );
+    // "Quelle:" names the agency
+    assert_eq!(
+        a(r#"<p class="text"><em>Quelle: MDR/ls</em></p>"#).as_deref(),
+        Some("MDR/ls")
+    );
+    // a dash before the lead, a label after the name
+    assert_eq!(
+        a("<div>05.02.2020 <span>- Redaktion: Hans Meier (Sprecher)</span></div>").as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a("<div><p>Auteur : Jean Dupont </p> <p>Edition : M. Roe</p></div>").as_deref(),
+        Some("Jean Dupont")
+    );
+    assert_eq!(
+        a("<p><strong>Eine Kolumne von Anna Roth</strong></p><p>More text here.</p>").as_deref(),
+        Some("Anna Roth")
+    );
+    // the label and the name in sibling blocks
+    assert_eq!(
+        a(r#"<div><div><p class="label"><strong>By</strong></p></div><div><p class="full-name">Todd Roe</p></div></div>"#)
+            .as_deref(),
+        Some("Todd Roe")
+    );
+}
+
+#[test]
+fn the_source_that_names_all_authors() {
+    let head = r#"<meta name="author" content="Anna Roth">"#;
+    let body = |by: &str| {
+        format!(
+            r#"<article><h1>Bridge</h1><div class="meta-item"><span class="fn">{by}</span></div><p>{PARA}</p></article>"#
+        )
+    };
+    assert_eq!(
+        extract(&page(head, &body("von Anna Roth, Ben Ode")), None)
+            .author
+            .as_deref(),
+        Some("Anna Roth, Ben Ode")
+    );
+    // a role is not a second author
+    assert_eq!(
+        extract(&page(head, &body("Anna Roth, Online-Redaktion")), None)
+            .author
+            .as_deref(),
+        Some("Anna Roth")
+    );
+}
