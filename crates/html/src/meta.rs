@@ -1488,28 +1488,25 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
 /// `<p><strong>Jane Doe</strong></p>`, `<p align="right"><em>Jane Doe</em></p>`: a
 /// paragraph that is only a name (two or three capitalised words) in bold or italics.
 fn signature_name(dom: &Dom, id: NodeId) -> Option<String> {
-    let kids: Vec<NodeId> = dom.nodes[id]
+    let blank = |c: NodeId| matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty());
+    let mut kids = dom.nodes[id]
         .children
         .iter()
         .copied()
-        .filter(|&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))
-        .collect();
-    let [only] = kids[..] else { return None };
+        .filter(|&c| !blank(c));
+    let (Some(only), None) = (kids.next(), kids.next()) else {
+        return None;
+    };
     let mut n = only;
     // down through at most three wrappers of emphasis
     for _ in 0..3 {
         if !matches!(dom.name(n), "b" | "strong" | "em" | "i" | "font" | "span") {
             return None;
         }
-        let inner: Vec<NodeId> = dom.nodes[n]
-            .children
-            .iter()
-            .copied()
-            .filter(|&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))
-            .collect();
-        match inner[..] {
-            [c] if dom.element(c).is_some() => n = c,
-            [c] => {
+        let mut inner = dom.nodes[n].children.iter().copied().filter(|&c| !blank(c));
+        match (inner.next(), inner.next()) {
+            (Some(c), None) if dom.element(c).is_some() => n = c,
+            (Some(c), None) => {
                 let crate::dom::Kind::Text(s) = &dom.nodes[c].kind else {
                     return None;
                 };
@@ -1574,7 +1571,14 @@ fn dated_byline(dom: &Dom, id: NodeId, day_first: bool) -> Option<(String, Date)
             _ => 40,
         })
         .sum();
-    if raw_len > 160 {
+    // a digit in the element's own text (the date is rarely wrapped alone)
+    let digit = kids.iter().any(|&c| match &dom.nodes[c].kind {
+        crate::dom::Kind::Text(s) => s.slice(dom.src).bytes().any(|b| b.is_ascii_digit()),
+        _ => dom.nodes[c].children.iter().any(|&g| {
+            matches!(&dom.nodes[g].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).bytes().any(|b| b.is_ascii_digit()))
+        }),
+    });
+    if raw_len > 160 || !digit {
         return None;
     }
     let t = dom.text(id);
