@@ -262,6 +262,17 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         }
     }
     strip_author_roles(&mut s);
+    // "Jane Doe (Text), Max Roe (Bild)": the writer of a credit line
+    if let Some(i) = s.find(" (Text)") {
+        s.truncate(i);
+    }
+    // "(Strato)", "/Jane Doe"
+    if s.starts_with('(') && s.ends_with(')') {
+        s = s[1..s.len() - 1].to_string();
+    }
+    if let Some(rest) = s.strip_prefix('/') {
+        s = rest.trim_start().to_string();
+    }
     // "Jane Doe,Max Roe"
     if s.contains(',') {
         let mut spaced = String::with_capacity(s.len() + 4);
@@ -1591,10 +1602,11 @@ fn dated_byline(dom: &Dom, id: NodeId, day_first: bool) -> Option<(String, Date)
         (None, Some(n)) => (n.as_str(), c.name("d2")?.as_str()),
         _ => return None,
     };
-    if name
-        .split_whitespace()
-        .any(|w| NOT_NAME.contains(&w.trim_end_matches('.')))
-        || name.split_whitespace().count() < 2
+    if name.split_whitespace().any(|w| {
+        NOT_NAME.contains(&w.trim_end_matches('.'))
+            // "PAID CONTENT", "NEWS TICKER": capitals only are a label here
+            || !w.chars().any(char::is_lowercase)
+    }) || name.split_whitespace().count() < 2
     {
         return None;
     }

@@ -740,8 +740,9 @@ fn name_beside_the_article_date() {
     assert_eq!(a(pubd, "Jane Doe, 11.12.2019").as_deref(), Some("Jane Doe"));
     // another date: a teaser of another story, not the byline
     assert_eq!(a(pubd, "03.01.2018 - Neue Regeln"), None);
-    // a month is not a name
+    // a month is not a name, nor a label in capitals
     assert_eq!(a(pubd, "11.12.2019 - Dezember Bericht"), None);
+    assert_eq!(a(pubd, "11. Dezember 2019 | PAID CONTENT"), None);
 }
 
 #[test]
@@ -771,6 +772,12 @@ fn roles_and_handles_around_the_author_are_dropped() {
         Some("Jane Doe")
     );
     assert_eq!(a("Jane Doe @jdoe").as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        a("Jane Doe (Text), Max Roe (Bild)").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a("(Jane Doe)").as_deref(), Some("Jane Doe"));
+    assert_eq!(a("Jane Doe,Max Roe").as_deref(), Some("Jane Doe, Max Roe"));
     assert_eq!(
         a("Jane Doe im Gespräch mit Max Roe").as_deref(),
         Some("Jane Doe; Max Roe")
