@@ -267,7 +267,7 @@ pub(crate) fn clean_author(a: &str) -> Option<String> {
         s.truncate(i);
     }
     // "(Strato)", "/Jane Doe"
-    if s.starts_with('(') && s.ends_with(')') {
+    if s.len() >= 2 && s.starts_with('(') && s.ends_with(')') {
         s = s[1..s.len() - 1].to_string();
     }
     if let Some(rest) = s.strip_prefix('/') {
