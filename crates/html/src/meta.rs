@@ -159,7 +159,7 @@ fn author_tail_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?:\s*[,|·–-]\s*|\s+(?:am|on|le|el|il|den|vom|,)\s+)[0-9]{1,4}(?:[./-][0-9]|\.?\s+\p{L})",
+            r"(?:\s*[,|·•–-]\s*|\s+(?:am|on|le|el|il|den|vom|,)\s+)[0-9]{1,4}(?:[./-][0-9]|\.?\s+\p{L}|\s?(?:h|min)\b)|\s+(?:vor|před|hace|há|il y a)\s+[0-9]{1,3}\s",
         )
         .expect("static pattern")
     })

@@ -628,6 +628,9 @@ fn author_date_after_the_name_is_cut() {
         Some("Bo2man")
     );
     assert_eq!(a("Jane Doe, 01.12.2021").as_deref(), Some("Jane Doe"));
+    // a relative time after the name
+    assert_eq!(a("Jane Doe • 8h").as_deref(), Some("Jane Doe"));
+    assert_eq!(a("Jane Doe vor 2 Stunden").as_deref(), Some("Jane Doe"));
     assert_eq!(
         a("Jane Doe Fr., 18. Oktober 2019").as_deref(),
         Some("Jane Doe")
