@@ -1666,6 +1666,7 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
     // Cheap test first (this runs on every element): the first words of the first text
     // inside, at most two elements down, must be a byline lead.
     let mut n = id;
+    let mut depth = 0;
     let first = loop {
         let c = *dom.nodes[n]
             .children
@@ -1673,7 +1674,11 @@ fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
             .find(|&&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))?;
         match &dom.nodes[c].kind {
             crate::dom::Kind::Text(s) => break s.slice(dom.src),
-            _ if dom.element(c).is_some() && n == id => n = c,
+            // "<p><span><span><span>Von </span><a>…": a few wrappers down
+            _ if dom.element(c).is_some() && depth < 3 => {
+                n = c;
+                depth += 1;
+            }
             _ => return None,
         }
     };

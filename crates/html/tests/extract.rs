@@ -927,3 +927,15 @@ fn the_source_that_names_all_authors() {
         Some("Anna Roth")
     );
 }
+
+#[test]
+fn byline_lead_a_few_wrappers_down() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Person","name":"Ben Ode"}]}</script>"#;
+    let body = format!(
+        r#"<article><h1>Bridge</h1><p class="b"><span class="w"><span class="n"><span class="pre">Von </span><a href="/a">Anna Schmidt</a></span> und <span class="n"><a href="/b">Ben Ode</a></span></span></p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        extract(&page(ld, &body), None).author.as_deref(),
+        Some("Anna Schmidt und Ben Ode")
+    );
+}
