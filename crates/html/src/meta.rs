@@ -2058,6 +2058,15 @@ const NOT_NAME: &[&str] = &[
     "Read",
     "Lesezeit",
     "Min",
+    "Follow",
+    "Folgen",
+    "Edited",
+    "Share",
+    "Teilen",
+    "Newsletter",
+    "Podcast",
+    "Kontakt",
+    "Contact",
 ];
 
 /// Words with their byte offsets.

@@ -673,6 +673,11 @@ fn more_byline_leads() {
         a("Written by: <a href=\"/x\">Jane Doe</a>").as_deref(),
         Some("Jane Doe")
     );
+    // a button after the name
+    assert_eq!(
+        a("By <a href=\"/x\">Jane Doe</a> <button>Follow</button>").as_deref(),
+        Some("Jane Doe")
+    );
 }
 
 #[test]
