@@ -7,6 +7,13 @@ use crate::entities::decode_str;
 use dossier_core::Date;
 use serde_json::Value;
 
+mod author;
+pub(crate) use author::clean_author;
+use author::{
+    author_names, author_names_orig, byline_text, dated_byline, is_login_or_body, is_person_name,
+    signature_name, NOT_NAME,
+};
+
 /// Where the publication date came from (most reliable first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateSource {
@@ -117,173 +124,6 @@ const MODIFIED_META: &[&str] = &[
     "updated_time",
 ];
 
-fn is_bad_author(a: &str) -> bool {
-    let l = a.to_lowercase();
-    a.chars().count() < 2
-        || a.len() > 120
-        || l.starts_with("http")
-        || l.contains('@')
-        || l.contains("www.")
-        || l.contains(".com")
-        || l.contains(".de")
-        || matches!(
-            l.as_str(),
-            "admin"
-                | "administrator"
-                | "editor"
-                | "staff"
-                | "unknown"
-                | "anonymous"
-                | "null"
-                | "none"
-                | "no author"
-                | "agencies"
-        )
-        || l.starts_with("archiv")
-}
-
-/// What follows a name in a byline: a date ("am 29.12.2010", ", 01.12.2021",
-/// "on 3/4/2021", "| 12. Mai 2020").
-fn author_tail_re() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?:\s*[,|·–-]\s*|\s+(?:am|on|le|el|il|den|vom|,)\s+)[0-9]{1,4}(?:[./-][0-9]|\.?\s+\p{L})",
-        )
-        .expect("static pattern")
-    })
-}
-
-/// Clean a byline: drop "By"/"Von", trailing roles and dates.
-pub(crate) fn clean_author(a: &str) -> Option<String> {
-    let mut s = collapse_ws(&decode_str(a));
-    for pre in [
-        "by ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "autor: ",
-        "author: ",
-        "autorin: ",
-        "text: ",
-        "written by ",
-        "posted by ",
-        "eingestellt von ",
-        "veröffentlicht von ",
-        "veröffentlicht von",
-        "geschrieben von ",
-        "verfasst von ",
-        "text und interview: ",
-        "interview: ",
-        "redaktion: ",
-        "zeige alle beiträge von ",
-        "alle beiträge von ",
-        "view all posts by ",
-        "all posts by ",
-        "more posts by ",
-        "auteur: ",
-        "auteur : ",
-        "artikel von: ",
-        "artikel von ",
-        "beitrag von ",
-        "gespeichert von ",
-        "vom ",
-    ] {
-        if s.len() > pre.len()
-            && s.get(..pre.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(pre))
-        {
-            s = s[pre.len()..].trim().to_string();
-        }
-    }
-    // a label glued to the name ("AuthorJane Doe", "AutorHans Meier")
-    for label in ["Author", "Autor", "Autorin", "Auteur"] {
-        if let Some(rest) = s.strip_prefix(label) {
-            if rest.chars().next().is_some_and(char::is_uppercase)
-                && rest.chars().nth(1).is_some_and(char::is_lowercase)
-                && rest.contains(' ')
-            {
-                s = rest.to_string();
-                break;
-            }
-        }
-    }
-    // a credit for pictures or a link after the name
-    for tail in [
-        " Illustration",
-        " Fotos:",
-        " Foto:",
-        " Fotos von",
-        " Foto von",
-        " Photos:",
-        " Photo:",
-        " Alle Artikel",
-        " All articles",
-        " Mehr Artikel",
-        " More articles",
-        " | ",
-    ] {
-        if let Some(i) = s.find(tail) {
-            if i > 0 {
-                s.truncate(i);
-            }
-        }
-    }
-    // a date or a role after the name: "Bo2man am 29.12.2010, 13:36 Uhr",
-    // "Jane Doe, 01.12.2021"
-    if let Some(m) = author_tail_re().find(&s) {
-        if m.start() > 0 {
-            s.truncate(m.start());
-            // and the weekday before the date ("Jane Doe Fr., 18.10.2019")
-            if let Some((head, last)) = s.trim_end().rsplit_once(' ') {
-                let wd = last.trim_end_matches([',', '.']);
-                if [
-                    "Mo", "Di", "Mi", "Do", "Fr", "Sa", "So", "Mon", "Tue", "Wed", "Thu", "Fri",
-                    "Sat", "Sun",
-                ]
-                .contains(&wd)
-                {
-                    s = head.to_string();
-                }
-            }
-        }
-    }
-    let s = s.trim_matches(|c: char| {
-        c == '|' || c == ',' || c == '-' || c == '–' || c == '\'' || c == '"' || c.is_whitespace()
-    });
-    if s.is_empty() || is_bad_author(s) || s.chars().filter(|c| c.is_ascii_digit()).count() > 3 {
-        return None;
-    }
-    Some(s.to_string())
-}
-
-/// A user name ("christian.stadtfeld", "sarah-indra", "link78") or a registered body
-/// ("… e.V.", "… GmbH"), not a person's name as written.
-fn is_login_or_body(a: &str) -> bool {
-    let login = !a.contains(' ')
-        && a.chars()
-            .all(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
-        && a.chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '_'));
-    let l = a.to_lowercase();
-    let body = [
-        " e.v.",
-        " e. v.",
-        " gmbh",
-        " ag",
-        " stiftung",
-        " verband",
-        " inc.",
-        " ltd",
-    ]
-    .iter()
-    .any(|t| l.ends_with(t))
-        || l.contains(" e.v. ");
-    login || body
-}
-
 /// "Jane Doe, CNN", "unocero - Jane Doe": the site's own name beside the author's.
 fn strip_site_from_author(a: &str, sites: &SiteNames) -> String {
     for sep in [", ", " - ", " – ", " | ", " / "] {
@@ -296,6 +136,12 @@ fn strip_site_from_author(a: &str, sites: &SiteNames) -> String {
             if sites.is(head) && !tail.trim().is_empty() {
                 return tail.trim().to_string();
             }
+        }
+    }
+    // "Jane Doe PhillyVoice" (after "Staff" went)
+    if let Some((head, tail)) = a.rsplit_once(' ') {
+        if head.split_whitespace().count() >= 2 && sites.is(tail) {
+            return head.to_string();
         }
     }
     a.to_string()
@@ -409,7 +255,12 @@ fn ld_walk(v: &Value, f: &mut LdFound, depth: usize) {
                     f.other_published = Some(d.clone());
                 }
             }
-            if matches!(o.get("@type"), Some(Value::String(t)) if t == "Person") {
+            let person = match o.get("@type") {
+                Some(Value::String(t)) => t == "Person",
+                Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some("Person")),
+                _ => false,
+            };
+            if person {
                 if let (Some(Value::String(id)), Some(Value::String(name))) =
                     (o.get("@id"), o.get("name"))
                 {
@@ -480,6 +331,19 @@ impl SiteNames {
         }
         keys.retain(|k| !k.is_empty());
         SiteNames { keys }
+    }
+
+    /// Is this author the site's name, maybe with an article or a suffix ("Die FURCHE",
+    /// "LAOLA1.at", "Krimiblog-Archiv")?
+    fn like(&self, a: &str) -> bool {
+        let k = alnum_key(a);
+        !k.is_empty()
+            && self.keys.iter().map(|s| alnum_key(s)).any(|s| {
+                s.len() >= 4
+                    && (k.starts_with(s.as_str())
+                            // "Die FURCHE", "OÖ Volksblatt", not "Daniel Lemire" on lemire.me
+                            || (k.ends_with(s.as_str()) && k.len() - s.len() <= 3))
+            })
     }
 
     /// Is this title segment the site's name?
@@ -577,7 +441,7 @@ fn script_author_re() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r#"["'](?:author|authorName|author_name|postedBy|byline)["']\s*:\s*["']([^"'\\<>{}]{3,60})["']"#,
+            r#"["'](?:[A-Za-z]+_)?(?:[Aa]uthor|authorName|author_name|postedBy|byline)["']\s*\]?\s*[:=]\s*["']([^"'\\<>{}]{3,60})["']"#,
         )
         .expect("static pattern")
     })
@@ -706,6 +570,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     let mut script_pub: Option<Date> = None;
     let mut description: Option<String> = None;
     let mut script_author: Option<String> = None;
+    // "11.12.2019 - Jane Doe", "Jane Doe, 01.12.2021": a name beside a date, kept when
+    // the date is the article's own
+    let mut dated: Vec<(String, Date)> = Vec::new();
+    // the last paragraph that is only a name in bold or italics
+    let mut signature: Option<(NodeId, String)> = None;
+    // the last "Quelle: …" line
+    let mut source_credit: Option<String> = None;
     // "02/10/2020" is 2 October everywhere but in US English (or an untagged page)
     let day_first = (0..dom.nodes.len().min(50))
         .find(|&i| dom.name(i) == "html")
@@ -802,7 +673,13 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                         .trim_start_matches("<!--")
                         .trim_end_matches("-->")
                         .trim();
-                    if let Ok(v) = serde_json::from_str::<Value>(raw) {
+                    let v = serde_json::from_str::<Value>(raw).ok().or_else(|| {
+                        // raw line breaks inside strings (an `articleBody` pasted as is)
+                        raw.contains(['\n', '\r', '\t'])
+                            .then(|| raw.replace(['\n', '\r', '\t'], " "))
+                            .and_then(|r| serde_json::from_str::<Value>(&r).ok())
+                    });
+                    if let Some(v) = v {
                         ld_walk(&v, &mut ld, 0);
                     }
                 } else {
@@ -916,12 +793,62 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                     | "h5"
                     | "h6"
                     | "li"
+                    | "dt"
+                    | "label"
                     | "byline"
             )
         {
             if let Some(name) = byline_text(dom, id) {
                 if !in_comment(dom, id) {
                     text_byline = Some(name);
+                }
+            }
+        }
+        if &*e.name == "p" {
+            if let Some(name) = signature_name(dom, id) {
+                if !in_comment(dom, id) {
+                    signature = Some((id, name));
+                }
+            }
+        }
+        // "Quelle: dpa" at the end of a story: the agency it came from
+        if matches!(&*e.name, "p" | "em" | "i" | "small" | "span" | "div") {
+            if let Some(crate::dom::Kind::Text(s)) =
+                dom.nodes[id].children.first().map(|&c| &dom.nodes[c].kind)
+            {
+                let f = s.slice(dom.src).trim_start();
+                if f.len() > 8
+                    && f.get(..7)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("quelle:"))
+                {
+                    let t = dom.text(id);
+                    if t.len() < 60 && !in_comment(dom, id) {
+                        if let Some(a) = t.get(7..).and_then(clean_author) {
+                            source_credit = Some(a);
+                        }
+                    }
+                }
+            }
+        }
+        if dated.len() < 4
+            && matches!(
+                &*e.name,
+                "p" | "span"
+                    | "div"
+                    | "small"
+                    | "em"
+                    | "i"
+                    | "li"
+                    | "time"
+                    | "address"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+            )
+        {
+            if let Some(c) = dated_byline(dom, id, day_first) {
+                if !in_comment(dom, id) {
+                    dated.push(c);
                 }
             }
         }
@@ -1117,7 +1044,9 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ld_auth.dedup();
     let site_key = site.as_deref().map(crate::extract::key);
     let not_site = |a: &String| site_key.as_deref() != Some(crate::extract::key(a).as_str());
-    let candidates: Vec<String> = [
+    let visible_byline = text_byline.clone();
+    // (name, the site's own name?)
+    let candidates: Vec<(String, bool)> = [
         (!ld_auth.is_empty()).then(|| ld_auth.join("; ")),
         meta_author,
         itemprop_author,
@@ -1130,16 +1059,65 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
     ]
     .into_iter()
     .flatten()
-    .filter(|a| not_site(a))
-    .map(|a| strip_site_from_author(&a, &sites))
+    .map(|a| {
+        let s = strip_site_from_author(&a, &sites);
+        let site_like = !not_site(&a) || sites.like(&a) || !not_site(&s) || sites.like(&s);
+        (s, site_like)
+    })
     .collect();
-    // a login ("jane.doe", "admin2") or an association's name only when no source has
-    // a person's name
-    m.author = candidates
+    // a login ("jane.doe", "admin2"), an association's or the site's own name only when
+    // no source has a person's name
+    let mut pick = candidates
         .iter()
-        .find(|a| !is_login_or_body(a))
+        .find(|(a, site)| !is_login_or_body(a) && !site)
+        .or_else(|| candidates.iter().find(|(_, site)| !site))
         .or(candidates.first())
         .cloned();
+    if let Some((p, false)) = pick.clone() {
+        let names = author_names(&p);
+        // the byline as written ("Jane Doe und Max Roe") over the metadata's list
+        if names.len() > 1 {
+            if let Some(v) = &visible_byline {
+                if author_names(v) == names {
+                    pick = Some((v.clone(), false));
+                }
+            }
+        }
+        // one of several authors: the source that names them all
+        if let Some((all, _)) = candidates.iter().find(|(c, site)| {
+            let cn = author_names(c);
+            !site
+                && cn.len() > names.len()
+                && cn.len() <= 6
+                && names.iter().all(|n| cn.contains(n))
+                && author_names_orig(c)
+                    .iter()
+                    .all(|n| names.contains(&n.to_lowercase()) || is_person_name(n))
+        }) {
+            pick = Some((all.clone(), false));
+        }
+        // a first name alone ("Stefanus") when another source has the full name
+        if !p.contains(' ') {
+            let first = p.to_lowercase();
+            if let Some((full, _)) = candidates.iter().find(|(c, _)| {
+                let mut w = c.split_whitespace();
+                w.next().is_some_and(|f| f.to_lowercase() == first)
+                    && (2..=3).contains(&c.split_whitespace().count())
+                    && c.split_whitespace().skip(1).all(|x| {
+                        x.chars().next().is_some_and(char::is_uppercase)
+                            && (x.chars().count() >= 3 || x.ends_with('.'))
+                            && !NOT_NAME.contains(&x)
+                    })
+            }) {
+                pick = Some((full.clone(), false));
+            }
+        }
+    }
+    // only the site's own name or a login so far: weaker signs of a person may follow
+    let weak_pick = pick
+        .as_ref()
+        .is_none_or(|(a, site)| *site || is_login_or_body(a));
+    m.author = pick.map(|(a, _)| a);
 
     // Date, in htmldate's order of trust.
     let url_date = url.and_then(date::from_url);
@@ -1191,6 +1169,28 @@ pub(crate) fn gather(dom: &Dom, url: Option<&str>) -> Meta {
                 .and_then(|d| date::parse_text_in(d, day_first))
                 .map(|d| (d, DateSource::Text))
         });
+    if weak_pick {
+        let dated = m.published.and_then(|(pubd, _)| {
+            dated
+                .into_iter()
+                .find(|(_, d)| *d == pubd)
+                .map(|(a, _)| a)
+                .filter(|a| not_site(a) && !sites.like(a))
+        });
+        // a name alone in the article's last paragraph, set in bold or italics
+        let signed = signature.filter(|&(id, _)| {
+            let Some(parent) = dom.nodes[id].parent else {
+                return false;
+            };
+            let sibs = &dom.nodes[parent].children;
+            sibs.iter()
+                .position(|&c| c == id)
+                .is_some_and(|at| sibs[at + 1..].iter().all(|&c| dom.text(c).is_empty()))
+        });
+        if let Some(a) = dated.or(signed.map(|(_, a)| a)).or(source_credit) {
+            m.author = Some(a);
+        }
+    }
     m
 }
 
@@ -1237,276 +1237,6 @@ fn cued_date(t: &str, day_first: bool) -> Option<Date> {
         }
     }
     best.map(|(_, d)| d)
-}
-
-/// A visible byline in a short element: "By Jane Doe", "Von Hans Meier am 3. Mai",
-/// "Text: Anna Roth", "Autor: Peter Maahn/SP-X". The name: two to five capitalised
-/// words (particles such as "von", "de" allowed), or two names joined by "and"/"und".
-fn byline_text(dom: &Dom, id: NodeId) -> Option<String> {
-    // Cheap test first (this runs on every element): the first words of the first text
-    // inside, at most two elements down, must be a byline lead.
-    let mut n = id;
-    let first = loop {
-        let c = *dom.nodes[n]
-            .children
-            .iter()
-            .find(|&&c| !matches!(&dom.nodes[c].kind, crate::dom::Kind::Text(s) if s.slice(dom.src).trim().is_empty()))?;
-        match &dom.nodes[c].kind {
-            crate::dom::Kind::Text(s) => break s.slice(dom.src),
-            _ if dom.element(c).is_some() && n == id => n = c,
-            _ => return None,
-        }
-    };
-    let head: String = first
-        .trim_start()
-        .chars()
-        .take(20)
-        .collect::<String>()
-        .to_lowercase();
-    if !BYLINE_STARTS.iter().any(|p| head.starts_with(p)) {
-        return None;
-    }
-    let raw = dom.text(id);
-    let t = raw.trim();
-    if t.len() < 5 || t.len() > 100 {
-        return None;
-    }
-    let lower = t.to_lowercase();
-    const LEADS: &[&str] = &[
-        "by ",
-        "von ",
-        "von: ",
-        "by: ",
-        "par ",
-        "por ",
-        "text von ",
-        "text: ",
-        "text & fotos: ",
-        "autor: ",
-        "autorin: ",
-        "author: ",
-        "written by ",
-        "verfasst von ",
-        "ein beitrag von ",
-        "ein artikel von ",
-        "written by: ",
-        "geschrieben von ",
-        "posted by ",
-        "redaktion: ",
-        "erstellt von ",
-        "gespeichert von ",
-        "autoren ",
-        "autor ",
-        "auteur : ",
-        "auteur: ",
-        "auteurs : ",
-        "blog beitrag von ",
-        "beitrag von ",
-        "artikel von ",
-        "escrito por ",
-        "scritto da ",
-    ];
-    // "Posted on September 21, 2020 by Adi Tzlil"
-    let (lower, t) = match ["posted on ", "published on ", "veröffentlicht am ", "am "]
-        .iter()
-        .find(|p| lower.starts_with(**p))
-    {
-        Some(_) => {
-            let at = [" by ", " von ", " par "]
-                .iter()
-                .filter_map(|k| lower.find(k).map(|i| i + 1))
-                .filter(|&i| i < 60 && t.is_char_boundary(i))
-                .min()?;
-            (lower[at..].to_string(), &t[at..])
-        }
-        None => (lower, t),
-    };
-    let lead = LEADS.iter().find(|l| lower.starts_with(**l))?;
-    let rest = t[lead.len()..].trim_start();
-    let mut names = 0;
-    let mut count = 0;
-    let mut end = 0; // bytes of `rest` holding the name
-    let mut last_name_end = 0;
-    for (at, w) in word_spans(rest) {
-        let bare = w.trim_end_matches([',', '|', '/', '·', '•', ':']);
-        let Some(first) = bare.chars().next() else {
-            break;
-        };
-        let particle = matches!(
-            bare,
-            "von"
-                | "van"
-                | "de"
-                | "der"
-                | "da"
-                | "di"
-                | "del"
-                | "la"
-                | "le"
-                | "zu"
-                | "und"
-                | "and"
-                | "&"
-                | "y"
-                | "et"
-        );
-        if first.is_uppercase()
-            && !NOT_NAME.contains(&bare.trim_end_matches('.'))
-            && bare
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
-        {
-            names += 1;
-            last_name_end = at + bare.len();
-        } else if !(particle && names > 0) {
-            break;
-        }
-        count += 1;
-        end = at + bare.len();
-        if count > 8 {
-            return None;
-        }
-        if bare.len() < w.len() && !w.ends_with(',') {
-            break; // "Name |", "Name/SP-X"
-        }
-    }
-    let _ = end;
-    // one name ("Posted by Konstantin") only after a lead that can introduce nothing else
-    let strong_lead = matches!(
-        *lead,
-        "posted by " | "written by " | "geschrieben von " | "verfasst von " | "erstellt von "
-    );
-    if names < 2
-        && !(names == 1 && rest[..last_name_end].contains('.'))
-        && !(names == 1 && strong_lead && last_name_end >= 3)
-    {
-        return None;
-    }
-    let name = &rest[..last_name_end];
-    // the name, possibly a date or place after it; not a sentence
-    if rest[last_name_end..].split_whitespace().count() > 8 {
-        return None;
-    }
-    clean_author(name)
-}
-
-/// How the first text of a byline element starts (a cheap test before reading it all).
-const BYLINE_STARTS: &[&str] = &[
-    "by",
-    "von",
-    "par",
-    "por",
-    "text",
-    "aut",
-    "written",
-    "verfasst",
-    "ein beitrag",
-    "ein artikel",
-    "geschrieben",
-    "posted",
-    "published",
-    "redaktion",
-    "erstellt",
-    "gespeichert",
-    "blog",
-    "beitrag",
-    "artikel",
-    "escrito",
-    "scritto",
-    "veröffentlicht",
-    "am ",
-];
-
-/// Capitalised words that end a byline name: months, weekdays, "Published" …
-const NOT_NAME: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Januar",
-    "Februar",
-    "März",
-    "Mai",
-    "Juni",
-    "Juli",
-    "Oktober",
-    "Dezember",
-    "Mo",
-    "Di",
-    "Mi",
-    "Do",
-    "Fr",
-    "Sa",
-    "So",
-    "Mon",
-    "Tue",
-    "Wed",
-    "Thu",
-    "Fri",
-    "Sat",
-    "Sun",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Montag",
-    "Dienstag",
-    "Mittwoch",
-    "Donnerstag",
-    "Freitag",
-    "Samstag",
-    "Sonntag",
-    "Published",
-    "Publiziert",
-    "Veröffentlicht",
-    "Updated",
-    "Aktualisiert",
-    "Posted",
-    "Am",
-    "On",
-    "Stand",
-    "Foto",
-    "Fotos",
-    "Photo",
-    "Photos",
-    "Bild",
-    "Bilder",
-    "Update",
-    "Last",
-    "Zuletzt",
-    "Uhr",
-    "Read",
-    "Lesezeit",
-    "Min",
-];
-
-/// Words with their byte offsets.
-fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split_whitespace()
-        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 fn in_comment(dom: &Dom, mut id: NodeId) -> bool {

@@ -628,6 +628,9 @@ fn author_date_after_the_name_is_cut() {
         Some("Bo2man")
     );
     assert_eq!(a("Jane Doe, 01.12.2021").as_deref(), Some("Jane Doe"));
+    // a relative time after the name
+    assert_eq!(a("Jane Doe • 8h").as_deref(), Some("Jane Doe"));
+    assert_eq!(a("Jane Doe vor 2 Stunden").as_deref(), Some("Jane Doe"));
     assert_eq!(
         a("Jane Doe Fr., 18. Oktober 2019").as_deref(),
         Some("Jane Doe")
@@ -670,6 +673,11 @@ fn more_byline_leads() {
         a("Written by: <a href=\"/x\">Jane Doe</a>").as_deref(),
         Some("Jane Doe")
     );
+    // a button after the name
+    assert_eq!(
+        a("By <a href=\"/x\">Jane Doe</a> <button>Follow</button>").as_deref(),
+        Some("Jane Doe")
+    );
 }
 
 #[test]
@@ -684,5 +692,255 @@ fn words_before_a_hidden_separator_in_the_h1_are_a_kicker() {
     assert_eq!(
         extract(&html, None).title.as_deref(),
         Some("How habitat loss brings new epidemics")
+    );
+}
+
+#[test]
+fn byline_label_in_its_own_element() {
+    let a = |by: &str| {
+        let body =
+            format!(r#"<article><h1>Bridge</h1><div class="x">{by}</div><p>{PARA}</p></article>"#);
+        extract(&page("", &body), None).author
+    };
+    assert_eq!(
+        a("<h5>Datum: </h5>03.11.2021 <br> <h5>Autor: </h5>Jane Doe/SP-X").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(r#"<span>By</span><span><a href="/team/jd">Jane Doe</a></span>"#).as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a("<b>Von:</b> <br /> <br /> Hans Meier").as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a("<span>Autor:</span> Hans Meier<br><span>Quelle:</span> Agentur<br>").as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a("<dl><dt>Text</dt><dd>Anna Roth</dd></dl>").as_deref(),
+        Some("Anna Roth")
+    );
+    // a label followed by a sentence is no byline
+    assert_eq!(
+        a("<strong>By</strong> the end of the week the river had risen by two metres."),
+        None
+    );
+}
+
+#[test]
+fn name_beside_the_article_date() {
+    let a = |head: &str, by: &str| {
+        let body =
+            format!(r#"<article><h1>Bridge</h1><p class="m">{by}</p><p>{PARA}</p></article>"#);
+        extract(&page(head, &body), None).author
+    };
+    let pubd = r#"<meta property="article:published_time" content="2019-12-11T10:00:00Z">"#;
+    assert_eq!(
+        a(pubd, "11.12.2019 - Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(
+        a(pubd, "11.12.2019 | 13:10 Uhr | Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a(pubd, "Jane Doe, 11.12.2019").as_deref(), Some("Jane Doe"));
+    // another date: a teaser of another story, not the byline
+    assert_eq!(a(pubd, "03.01.2018 - Neue Regeln"), None);
+    // a month is not a name, nor a label in capitals
+    assert_eq!(a(pubd, "11.12.2019 - Dezember Bericht"), None);
+    assert_eq!(a(pubd, "11. Dezember 2019 | PAID CONTENT"), None);
+}
+
+#[test]
+fn json_ld_with_raw_line_breaks() {
+    let head = "<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\", \"articleBody\": \"one\ntwo\", \"author\": {\"@type\": \"Person\", \"name\": \"Jane Doe\"}}</script>";
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("Jane Doe")
+    );
+}
+
+#[test]
+fn roles_and_handles_around_the_author_are_dropped() {
+    let a = |meta: &str| {
+        let head = format!(r#"<meta name="author" content="{meta}">"#);
+        let body = format!("<article><p>{PARA}</p></article>");
+        extract(&page(&head, &body), None).author
+    };
+    assert_eq!(
+        a("FOCUS-Online-Experte Jane Doe").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a("Rechtsanwalt Max Roe").as_deref(), Some("Max Roe"));
+    assert_eq!(
+        a("Jane Doe, Projektleiterin der Stiftung in Tunis").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a("Jane Doe @jdoe").as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        a("Jane Doe (Text), Max Roe (Bild)").as_deref(),
+        Some("Jane Doe")
+    );
+    assert_eq!(a("(Jane Doe)").as_deref(), Some("Jane Doe"));
+    for odd in [
+        "(",
+        ")",
+        "/",
+        "( )",
+        ",",
+        "@",
+        " im Gespräch mit ",
+        "A-Experte",
+    ] {
+        let _ = a(odd); // never panics
+    }
+    assert_eq!(a("Jane Doe,Max Roe").as_deref(), Some("Jane Doe, Max Roe"));
+    assert_eq!(
+        a("Jane Doe im Gespräch mit Max Roe").as_deref(),
+        Some("Jane Doe; Max Roe")
+    );
+    // a surname is no role
+    assert_eq!(a("Jörg Staff").as_deref(), Some("Jörg Staff"));
+    assert_eq!(a("Jane Doe, Max Roe").as_deref(), Some("Jane Doe, Max Roe"));
+    // a lead alone is no name
+    assert_eq!(a("Por"), None);
+}
+
+#[test]
+fn the_site_name_as_author_only_without_a_person() {
+    let site = r#"<meta property="og:site_name" content="Valley Herald">"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    // declared as the author and nobody else named: the site is the author
+    let head = format!(r#"{site}<meta name="author" content="Valley Herald">"#);
+    assert_eq!(
+        extract(&page(&head, &body), None).author.as_deref(),
+        Some("Valley Herald")
+    );
+    // a person named elsewhere wins, also over "Die …"/"….com" forms of the site
+    let body2 =
+        format!(r#"<article><h1>Bridge</h1><p class="x">Von Anna Roth</p><p>{PARA}</p></article>"#);
+    let head = format!(r#"{site}<meta name="author" content="Die Valley Herald">"#);
+    assert_eq!(
+        extract(&page(&head, &body2), None).author.as_deref(),
+        Some("Anna Roth")
+    );
+    let head = r#"<meta name="author" content="ValleyHerald.com">"#;
+    assert_eq!(
+        extract(
+            &page(head, &body2),
+            Some("https://www.valleyherald.com/news/x")
+        )
+        .author
+        .as_deref(),
+        Some("Anna Roth")
+    );
+}
+
+#[test]
+fn several_authors_as_the_byline_writes_them() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Person","name":"Ben Ode"}]}</script>"#;
+    let body = format!(
+        r#"<article><h1>Bridge</h1><p class="x">Von Anna Schmidt und Ben Ode</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        extract(&page(ld, &body), None).author.as_deref(),
+        Some("Anna Schmidt und Ben Ode")
+    );
+    // a first name alone gives way to the full name
+    let head = r#"<meta name="author" content="Anna">"#;
+    let body = format!(
+        r#"<article><h1>Bridge</h1><p class="x">By Anna Schmidt</p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        extract(&page(head, &body), None).author.as_deref(),
+        Some("Anna Schmidt")
+    );
+}
+
+#[test]
+fn yoast_graph_person_with_a_type_list() {
+    let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"https://x.org/#/schema/person/1"}},{"@type":["Person"],"@id":"https://x.org/#/schema/person/1","name":"Anna Schmidt"}]}</script>"#;
+    let body = format!("<article><p>{PARA}</p></article>");
+    assert_eq!(
+        extract(&page(ld, &body), None).author.as_deref(),
+        Some("Anna Schmidt")
+    );
+}
+
+#[test]
+fn signature_source_credit_and_more_byline_forms() {
+    let art = |inner: &str| format!("<article><h1>Bridge</h1><p>{PARA}</p>{inner}</article>");
+    let a = |inner: &str| extract(&page("", &art(inner)), None).author;
+    // a name alone in bold as the last paragraph
+    assert_eq!(
+        a("<p>More text here.</p><p><b><i>Anna Roth</i></b></p>").as_deref(),
+        Some("Anna Roth")
+    );
+    // … but not a bold subheading with text after it
+    assert_eq!(
+        a("<p><strong>Neue Regeln</strong></p><p>More text here.</p>"),
+        None
+    );
+    // "Quelle:" names the agency
+    assert_eq!(
+        a(r#"<p class="text"><em>Quelle: MDR/ls</em></p>"#).as_deref(),
+        Some("MDR/ls")
+    );
+    // a dash before the lead, a label after the name
+    assert_eq!(
+        a("<div>05.02.2020 <span>- Redaktion: Hans Meier (Sprecher)</span></div>").as_deref(),
+        Some("Hans Meier")
+    );
+    assert_eq!(
+        a("<div><p>Auteur : Jean Dupont </p> <p>Edition : M. Roe</p></div>").as_deref(),
+        Some("Jean Dupont")
+    );
+    assert_eq!(
+        a("<p><strong>Eine Kolumne von Anna Roth</strong></p><p>More text here.</p>").as_deref(),
+        Some("Anna Roth")
+    );
+    // the label and the name in sibling blocks
+    assert_eq!(
+        a(r#"<div><div><p class="label"><strong>By</strong></p></div><div><p class="full-name">Todd Roe</p></div></div>"#)
+            .as_deref(),
+        Some("Todd Roe")
+    );
+}
+
+#[test]
+fn the_source_that_names_all_authors() {
+    let head = r#"<meta name="author" content="Anna Roth">"#;
+    let body = |by: &str| {
+        format!(
+            r#"<article><h1>Bridge</h1><div class="meta-item"><span class="fn">{by}</span></div><p>{PARA}</p></article>"#
+        )
+    };
+    assert_eq!(
+        extract(&page(head, &body("von Anna Roth, Ben Ode")), None)
+            .author
+            .as_deref(),
+        Some("Anna Roth, Ben Ode")
+    );
+    // a role is not a second author
+    assert_eq!(
+        extract(&page(head, &body("Anna Roth, Online-Redaktion")), None)
+            .author
+            .as_deref(),
+        Some("Anna Roth")
+    );
+}
+
+#[test]
+fn byline_lead_a_few_wrappers_down() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Person","name":"Ben Ode"}]}</script>"#;
+    let body = format!(
+        r#"<article><h1>Bridge</h1><p class="b"><span class="w"><span class="n"><span class="pre">Von </span><a href="/a">Anna Schmidt</a></span> und <span class="n"><a href="/b">Ben Ode</a></span></span></p><p>{PARA}</p></article>"#
+    );
+    assert_eq!(
+        extract(&page(ld, &body), None).author.as_deref(),
+        Some("Anna Schmidt und Ben Ode")
     );
 }
