@@ -34,6 +34,8 @@ pub struct Rule {
     pub tails: Vec<String>,
     /// A promise or offer: the complement's category decides AGREE or THREATEN.
     pub intent: bool,
+    /// "must" after a speech verb: a demand made by the speaker of its addressee.
+    pub demand: bool,
 }
 
 /// A lexicon line that could not be read.
@@ -87,7 +89,7 @@ pub fn parse(src: &str) -> Result<Vec<Rule>, LexiconError> {
             let alts: Vec<String> = if k == 0 {
                 match word.strip_prefix('=') {
                     Some(lit) => lit.split('|').map(str::to_lowercase).collect(),
-                    None => inflect(word),
+                    None => word.split('|').flat_map(inflect).collect(),
                 }
             } else {
                 word.split('|').map(str::to_lowercase).collect()
@@ -112,11 +114,13 @@ pub fn parse(src: &str) -> Result<Vec<Rule>, LexiconError> {
             return Err(err("empty pattern after ~"));
         }
         let intent = flags.split_whitespace().any(|f| f == "intent");
+        let demand = flags.split_whitespace().any(|f| f == "demand");
         rules.push(Rule {
             category,
             heads,
             tails,
             intent,
+            demand,
         });
     }
     Ok(rules)

@@ -230,27 +230,48 @@ impl EventCoder {
             while j < hits.len() && !clause_boundary(&text[t.end..hits[j].start]) {
                 j += 1;
             }
+            // what a promise is a promise of: the trigger right after it
             let complement = hits[i + 1..j]
-                .iter()
-                .map(|c| self.rules[c.rule].category)
-                .next();
-            i = j;
+                .first()
+                .filter(|c| text[t.end..c.start].split_whitespace().count() <= 3)
+                .map(|c| self.rules[c.rule].category);
             let Some(hi) = toks.iter().position(|k| k.start >= t.start) else {
-                continue;
-            };
-            let Some(category) = category_in_context(&ctx, hi, rule, complement) else {
+                i = j;
                 continue;
             };
             let after = toks
                 .iter()
                 .position(|k| k.start >= t.end)
                 .unwrap_or(toks.len());
+            if rule.demand {
+                // "the minister said Iran must halt enrichment": a demand, if said
+                match demand(&ctx, hi, after) {
+                    Some((source, target)) => {
+                        out.push(Event {
+                            span: Span::new(t.start, t.end),
+                            category: rule.category.to_string(),
+                            source,
+                            target,
+                            date: date.clone(),
+                        });
+                        i = j;
+                    }
+                    None => i += 1,
+                }
+                continue;
+            }
+            i = j;
+            let Some(category) = category_in_context(&ctx, hi, rule, complement) else {
+                continue;
+            };
             let passive = is_passive(&ctx, hi, &text[t.start..t.head_end]);
-            let subject = subject(&ctx, hi);
             let (source, target) = if passive {
-                (by_agent(&ctx, after), subject)
+                (by_agent(&ctx, after), subject(&ctx, hi))
+            } else if after < toks.len() && ctx.lower(after) == "by" {
+                // a nominal trigger with its agent: "protests by students"
+                (np_forward(&ctx, after + 1), None)
             } else {
-                (subject, object(&ctx, after))
+                (subject(&ctx, hi), object(&ctx, after))
             };
             out.push(Event {
                 span: Span::new(t.start, t.end),
@@ -364,11 +385,11 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     out
 }
 
-/// Where one of `tails` starts a word within three words after `from`, its end.
+/// Where one of `tails` starts a word within five words after `from`, its end.
 fn tail_end(text: &str, from: usize, tails: &[String]) -> Option<usize> {
     let rest = &text[from..];
     let mut pos = 0;
-    for _ in 0..4 {
+    for _ in 0..6 {
         // skip spaces
         let skip = rest[pos..].len() - rest[pos..].trim_start().len();
         pos += skip;
@@ -589,6 +610,10 @@ fn subject(ctx: &Ctx, hi: usize) -> Option<String> {
         }
         start = m;
     }
+    // a noun trigger after its determiner ("the attack") has no subject here
+    if end > 0 && DETERMINERS.contains(&ctx.lower(end - 1).as_str()) {
+        return None;
+    }
     // drop leading connectives and prepositions
     while start < end
         && matches!(
@@ -649,7 +674,26 @@ const STOP_FWD: &[&str] = &[
     "against", "during", "since", "as", "because", "while", "when", "who", "which", "where",
     "if", "unless", "until", "amid", "despite", "near", "into", "about", "under", "following",
     "said", "says", "was", "were", "is", "are", "had", "has", "have", "would", "will",
+    "must", "should", "could", "can", "may", "might", "did", "does", "do",
 ];
+
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "announced", "announces", "concluded", "insisted", "insists",
+    "stated", "declared", "added", "told", "argued", "argues", "believes", "believe",
+];
+
+/// A demand reported with "must": the speaker of a speech verb earlier in the sentence
+/// (or None when the cue follows) and the phrase before "must" as the addressee.
+fn demand(ctx: &Ctx, hi: usize, after: usize) -> Option<(Option<String>, Option<String>)> {
+    let cue_before = (0..hi).rev().find(|&k| SPEECH.contains(&ctx.lower(k).as_str()));
+    let cue_after = (after..ctx.toks.len()).any(|k| SPEECH.contains(&ctx.lower(k).as_str()));
+    if cue_before.is_none() && !cue_after {
+        return None;
+    }
+    let target = subject(ctx, hi);
+    let source = cue_before.and_then(|c| subject(ctx, c));
+    Some((source, target))
+}
 
 /// The noun phrase after the trigger, from token `k` on.
 fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
@@ -669,8 +713,19 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
             break;
         }
     }
+    // a particle of a phrasal verb ("shot down a helicopter")
+    if k < n && matches!(ctx.lower(k).as_str(), "down" | "up" | "out" | "off" | "away") {
+        k += 1;
+    }
+    if k < n && ctx.lower(k) == "of" {
+        return None;
+    }
     np_forward(ctx, k)
 }
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
 
 /// The agent of a passive: the phrase after "by" within a few words.
 fn by_agent(ctx: &Ctx, k: usize) -> Option<String> {
@@ -692,6 +747,11 @@ fn np_forward(ctx: &Ctx, start: usize) -> Option<String> {
         let tok = ctx.toks[end];
         let w = ctx.lower(end);
         if !tok.word {
+            // "Iraq's": the possessive stays inside the phrase
+            if matches!(w.as_str(), "'" | "’") && end + 1 < n && ctx.lower(end + 1) == "s" {
+                end += 2;
+                continue;
+            }
             break;
         }
         if ctx.in_time(end) {
