@@ -632,6 +632,20 @@ fn subject(ctx: &Ctx, hi: usize) -> Option<String> {
     if let Some(e) = actor_entity(ctx.entities, first.start, last.end, last) {
         return Some(e);
     }
+    if end - start == 1 {
+        let w = ctx.lower(start);
+        if PRONOUNS.contains(&w.as_str()) {
+            // "Syria says it is willing to …": the speaker is the antecedent
+            return (0..start)
+                .rev()
+                .find(|&k| SPEECH.contains(&ctx.lower(k).as_str()))
+                .and_then(|k| subject(ctx, k));
+        }
+        let lowercase = ctx.word(start).chars().next().is_some_and(char::is_lowercase);
+        if lowercase && !w.ends_with('s') {
+            return None; // a lone modifier ("fierce fighting") is not an actor
+        }
+    }
     phrase(ctx, start, end)
 }
 
@@ -717,10 +731,68 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
     if k < n && matches!(ctx.lower(k).as_str(), "down" | "up" | "out" | "off" | "away") {
         k += 1;
     }
+    // an infinitive complement ("threatened to cut ties with X"): its object counts
+    if k + 1 < n && ctx.lower(k) == "to" && ctx.toks[k + 1].word && is_verb_like(ctx, k + 1) {
+        k += 2;
+        if k < n && matches!(ctx.lower(k).as_str(), "down" | "up" | "out" | "off" | "away") {
+            k += 1;
+        }
+    } else if k > 0 && ctx.lower(k - 1) == "to" && is_verb_like(ctx, k) {
+        k += 1;
+    }
     if k < n && ctx.lower(k) == "of" {
         return None;
     }
-    np_forward(ctx, k)
+    let first = np_forward(ctx, k);
+    // a common noun phrase ("a truce") followed by a named party ("with Moslem forces"):
+    // the party is the target
+    let named = |p: &str| p.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if first.as_deref().is_some_and(named) {
+        return first;
+    }
+    let mut m = k;
+    while m < n && m < k + 10 && ctx.toks[m].word {
+        let w = ctx.lower(m);
+        if matches!(w.as_str(), "with" | "against" | "on" | "into" | "toward" | "towards") {
+            let mut a = m + 1;
+            while a < n && matches!(ctx.lower(a).as_str(), "the" | "its" | "their") {
+                a += 1;
+            }
+            if a < n
+                && ctx.word(a).chars().next().is_some_and(char::is_uppercase)
+                && !ctx.in_time(a)
+                && !CALENDAR.contains(&ctx.lower(a).as_str())
+            {
+                if let Some(p) = np_forward(ctx, m + 1).filter(|p| named(p)) {
+                    return Some(p);
+                }
+            }
+        }
+        if BOUNDARY_WORDS.contains(&w.as_str()) && w != "and" {
+            break;
+        }
+        m += 1;
+    }
+    first
+}
+
+const CALENDAR: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// A lower-case word that is not a determiner, number or pronoun: after "to", a verb.
+fn is_verb_like(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    let lw = w.to_lowercase();
+    w.chars().next().is_some_and(char::is_lowercase)
+        && !DETERMINERS.contains(&lw.as_str())
+        && !PRONOUNS.contains(&lw.as_str())
+        && !matches!(
+            lw.as_str(),
+            "all" | "some" | "any" | "both" | "each" | "more" | "most" | "other" | "several"
+        )
 }
 
 const DETERMINERS: &[&str] = &[
