@@ -359,6 +359,10 @@ fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 true
             } else if matches!(d, '\'' | '’' | '-') {
                 next_word
+            } else if d == ',' {
+                // "25,000"
+                s[i..j].ends_with(|c: char| c.is_ascii_digit())
+                    && s[j + 1..].starts_with(|c: char| c.is_ascii_digit())
             } else if d == '.' {
                 let initials = seg == 1 && s[i..j].contains('.');
                 if next_word || initials {
@@ -409,7 +413,11 @@ fn tail_end(text: &str, from: usize, tails: &[String]) -> Option<usize> {
         // step over one word; stop at punctuation
         let w: usize = here
             .char_indices()
-            .find(|&(_, c)| !(is_word_char(c) || c == '-' || c == '\''))
+            .find(|&(k, c)| {
+                let digits = matches!(c, ',' | '.')
+                    && here[k + 1..].starts_with(|d: char| d.is_ascii_digit());
+                !(is_word_char(c) || c == '-' || c == '\'' || digits)
+            })
             .map(|(k, _)| k)
             .unwrap_or(here.len());
         if w == 0 {
@@ -504,7 +512,12 @@ fn category_in_context(
         };
     }
     if modal && !rule.intent {
-        if COOPERATIVE.contains(&cat) {
+        let rest = &ctx.text[ctx.toks[hi].start..];
+        let end = ctx.toks.last().map_or(rest.len(), |t| t.end - ctx.toks[hi].start);
+        if rest[..end].contains(" unless ") {
+            // "will withdraw its troops unless …" is an ultimatum
+            cat = "THREATEN";
+        } else if COOPERATIVE.contains(&cat) {
             cat = "AGREE";
         } else if HOSTILE.contains(&cat) {
             cat = "THREATEN";
@@ -605,7 +618,7 @@ fn subject(ctx: &Ctx, hi: usize) -> Option<String> {
             break;
         }
         let w = ctx.lower(m);
-        if STOP_BACK.contains(&w.as_str()) || ctx.in_time(m) {
+        if STOP_BACK.contains(&w.as_str()) || ctx.in_time(m) || CALENDAR.contains(&w.as_str()) {
             break;
         }
         start = m;
@@ -876,12 +889,12 @@ mod tests {
 
     #[test]
     fn tokenizer_keeps_initials_and_hyphens() {
-        let text = "The U.N. envoy met Greek-Cypriot leaders.";
+        let text = "The U.N. envoy met 2,500 Greek-Cypriot leaders.";
         let toks = tokenize(text, Span::new(0, text.len()));
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
-            ["The", "U.N.", "envoy", "met", "Greek-Cypriot", "leaders", "."]
+            ["The", "U.N.", "envoy", "met", "2,500", "Greek-Cypriot", "leaders", "."]
         );
     }
 
