@@ -147,8 +147,9 @@ impl EventCoder {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
-            let before_ok = s == 0 || !is_word_byte(bytes[s - 1]);
-            let after_ok = e == bytes.len() || !is_word_byte(bytes[e]) || bytes[e] == b'.';
+            // not inside a word or a compound ("Syrian-backed")
+            let before_ok = s == 0 || !(is_word_byte(bytes[s - 1]) || bytes[s - 1] == b'-');
+            let after_ok = e == bytes.len() || !(is_word_byte(bytes[e]) || bytes[e] == b'-');
             if before_ok && after_ok {
                 cands.push((s, e, m.pattern().as_usize()));
             }
@@ -261,17 +262,32 @@ impl EventCoder {
                 continue;
             }
             i = j;
+            // a capitalised trigger inside a sentence is part of a name ("Ceasefire
+            // Committee", "Protest Party")
+            if hi > 0 && ctx.word(hi).chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
             let Some(category) = category_in_context(&ctx, hi, rule, complement) else {
                 continue;
             };
-            let passive = is_passive(&ctx, hi, &text[t.start..t.head_end]);
+            let passive = !rule.intent && is_passive(&ctx, hi, &text[t.start..t.head_end]);
+            let end = subject_end(&ctx, hi);
+            // "X rejected the plan and urged …": the second verb shares the subject
+            let shared = end > 0
+                && matches!(ctx.lower(end - 1).as_str(), "and" | "but")
+                && out.last().is_some_and(|e: &Event| sent.contains(e.span));
+            let subject = if shared {
+                out.last().and_then(|e| e.source.clone())
+            } else {
+                subject_before(&ctx, end)
+            };
             let (source, target) = if passive {
-                (by_agent(&ctx, after), subject(&ctx, hi))
+                (by_agent(&ctx, after), subject)
             } else if after < toks.len() && ctx.lower(after) == "by" {
                 // a nominal trigger with its agent: "protests by students"
                 (np_forward(&ctx, after + 1), None)
             } else {
-                (subject(&ctx, hi), object(&ctx, after))
+                (subject, object(&ctx, after))
             };
             out.push(Event {
                 span: Span::new(t.start, t.end),
@@ -446,12 +462,22 @@ fn clause_boundary(between: &str) -> bool {
         .collect();
     words.iter().enumerate().any(|(k, w)| {
         if *w == "and" {
-            // "agreed to meet and talk" stays one clause; "…, and" or "and the army" do not
-            lower.contains(", and") || words.get(k + 1).is_some_and(|n| *n != "to")
+            // "agreed to meet and talk" and "visit Mali and Niger to mediate" stay one
+            // clause; "…, and" or "and the army" do not
+            lower.contains(", and") || next_is_lowercase_word(between, k)
         } else {
             BOUNDARY_WORDS.contains(w)
         }
     })
+}
+
+/// The word after the `k`-th word of `between` exists, is lower case and is not "to".
+fn next_is_lowercase_word(between: &str, k: usize) -> bool {
+    between
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .nth(k + 1)
+        .is_some_and(|w| w != "to" && w.chars().next().is_some_and(char::is_lowercase))
 }
 
 const COOPERATIVE: &[&str] = &[
@@ -569,7 +595,8 @@ const STOP_BACK: &[&str] = &[
     "that", "which", "who", "whom", "whose", "said", "says", "say", "saying", "told", "tells",
     "after", "before", "when", "while", "because", "since", "as", "if", "but", "although",
     "though", "where", "announced", "reported", "stated", "added", "declared", "claimed",
-    "according", "than", "whether", "so", "yet", "during", "amid", "by",
+    "according", "than", "whether", "so", "yet", "during", "amid", "by", "unless", "until",
+    "whom",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -580,6 +607,41 @@ const PRONOUNS: &[&str] = &[
 
 /// The noun phrase before the trigger at token `hi`.
 fn subject(ctx: &Ctx, hi: usize) -> Option<String> {
+    let end = subject_end(ctx, hi);
+    subject_before(ctx, end)
+}
+
+/// A word that plausibly modifies a following noun ("24-hour", "unilateral", "new"):
+/// numbers, hyphenated compounds and common adjective endings.
+fn is_modifier(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        && (lw.contains('-')
+            || lw.chars().any(|c| c.is_ascii_digit())
+            || ["al", "ic", "ive", "ous", "ful", "ary", "ern", "ish"]
+                .iter()
+                .any(|x| lw.ends_with(x))
+            || [
+                "new", "fresh", "major", "full", "brief", "rare", "further", "long", "short",
+                "big", "large", "small", "fierce", "heavy", "first", "second", "last",
+            ]
+            .contains(&lw.as_str()))
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "by", "from", "during", "after", "before", "into",
+    "against", "over", "under", "about", "amid", "despite", "to", "as", "through", "between",
+    "and", "or", "that", "than",
+];
+
+const AUX: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "can",
+    "could", "should", "may", "might", "must", "shall",
+];
+
+/// Where the subject phrase of the trigger at `hi` ends: before the auxiliaries,
+/// adverbs, time expressions and control verb in between.
+fn subject_end(ctx: &Ctx, hi: usize) -> usize {
     let mut k = hi;
     // auxiliaries, adverbs, time expressions, "to" and its control verb ("decided to")
     while k > 0 {
@@ -608,24 +670,80 @@ fn subject(ctx: &Ctx, hi: usize) -> Option<String> {
             k -= 1;
             continue;
         }
+        // unknown adverbs before a known auxiliary ("has once again outright rejected")
+        if let Some(a) = (k.saturating_sub(3)..k).rev().find(|&a| {
+            AUX.contains(&ctx.lower(a).as_str())
+                && (a..k).all(|b| {
+                    ctx.toks[b].word && ctx.word(b).chars().next().is_some_and(char::is_lowercase)
+                })
+        }) {
+            k = a;
+            continue;
+        }
         break;
     }
-    let end = k;
+    k
+}
+
+/// The subject phrase ending at token `end`.
+fn subject_before(ctx: &Ctx, end: usize) -> Option<String> {
     let mut start = end;
     while start > 0 && end - start < 10 {
         let m = start - 1;
+        let w = ctx.lower(m);
+        if w == ")" {
+            // a parenthesis inside the phrase: "Hizbollah (Party of God) group"
+            if let Some(open) = (m.saturating_sub(8)..m).rev().find(|&o| ctx.lower(o) == "(") {
+                if open > 0 && ctx.toks[open - 1].word {
+                    start = open;
+                    continue;
+                }
+            }
+        }
         if !ctx.toks[m].word {
             break;
         }
-        let w = ctx.lower(m);
         if STOP_BACK.contains(&w.as_str()) || ctx.in_time(m) || CALENDAR.contains(&w.as_str()) {
+            break;
+        }
+        // a lower-case past form after a noun is a verb ("police used"), not a modifier
+        let after_noun = m > 0
+            && ctx.toks[m - 1].word
+            && !DETERMINERS.contains(&ctx.lower(m - 1).as_str())
+            && !ctx.lower(m - 1).ends_with("ly");
+        if w.ends_with("ed")
+            && !w.contains('-')
+            && after_noun
+            && ctx.word(m).chars().next().is_some_and(char::is_lowercase)
+        {
             break;
         }
         start = m;
     }
-    // a noun trigger after its determiner ("the attack") has no subject here
-    if end > 0 && DETERMINERS.contains(&ctx.lower(end - 1).as_str()) {
-        return None;
+    // a noun trigger after its determiner: the object of a light verb ("announced a
+    // suspension", "began a hunger strike") takes that verb's subject; after a
+    // preposition ("during the fight") it has none
+    if let Some(d) = (end.saturating_sub(3)..end)
+        .rev()
+        .find(|&d| DETERMINERS.contains(&ctx.lower(d).as_str()))
+    {
+        let lower_between = (d + 1..end).all(|b| ctx.toks[b].word && is_modifier(ctx.word(b)));
+        if lower_between {
+            if d == 0 || !ctx.toks[d - 1].word {
+                return None;
+            }
+            let mut v = d - 1;
+            let verb = ctx.lower(v);
+            if PREPOSITIONS.contains(&verb.as_str())
+                || !ctx.word(v).chars().next().is_some_and(char::is_lowercase)
+            {
+                return None;
+            }
+            if matches!(verb.as_str(), "up" | "down" | "out" | "off") && v > 0 {
+                v -= 1;
+            }
+            return subject(ctx, v);
+        }
     }
     // drop leading connectives and prepositions
     while start < end
