@@ -279,7 +279,7 @@ impl EventCoder {
             let subject = if shared {
                 out.last().and_then(|e| e.source.clone())
             } else {
-                subject_before(&ctx, end)
+                subject_before(&ctx, end, hi)
             };
             let (source, target) = if passive {
                 (by_agent(&ctx, after), subject)
@@ -445,8 +445,8 @@ fn tail_end(text: &str, from: usize, tails: &[String]) -> Option<usize> {
 }
 
 const BOUNDARY_WORDS: &[&str] = &[
-    "but", "while", "whereas", "although", "though", "after", "before", "when", "because",
-    "since", "which", "who", "where", "until", "unless", "if", "and",
+    "but", "while", "whereas", "although", "though", "after", "before", "when", "because", "since",
+    "which", "who", "where", "until", "unless", "if", "and",
 ];
 
 /// True when `between` (text from one trigger's end to the next one's start) holds a
@@ -539,7 +539,10 @@ fn category_in_context(
     }
     if modal && !rule.intent {
         let rest = &ctx.text[ctx.toks[hi].start..];
-        let end = ctx.toks.last().map_or(rest.len(), |t| t.end - ctx.toks[hi].start);
+        let end = ctx
+            .toks
+            .last()
+            .map_or(rest.len(), |t| t.end - ctx.toks[hi].start);
         if rest[..end].contains(" unless ") {
             // "will withdraw its troops unless …" is an ultimatum
             cat = "THREATEN";
@@ -552,7 +555,9 @@ fn category_in_context(
     Some(cat)
 }
 
-const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get",
+];
 
 /// "was attacked", "have been killed": a participle trigger after a form of "be".
 fn is_passive(ctx: &Ctx, hi: usize, head: &str) -> bool {
@@ -583,39 +588,147 @@ fn is_passive(ctx: &Ctx, hi: usize, head: &str) -> bool {
 }
 
 const SKIP_BACK: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would",
-    "shall", "should", "could", "can", "may", "might", "must", "did", "does", "do", "not",
-    "never", "also", "again", "later", "earlier", "today", "yesterday", "tonight", "then",
-    "now", "still", "already", "first", "just", "jointly", "formally", "officially", "to",
-    "'ll", "no", "longer", "once", "soon", "reportedly", "allegedly", "repeatedly", "finally",
-    "recently", "immediately", "quickly", "publicly", "openly", "strongly", "sharply",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "also",
+    "again",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tonight",
+    "then",
+    "now",
+    "still",
+    "already",
+    "first",
+    "just",
+    "jointly",
+    "formally",
+    "officially",
+    "to",
+    "'ll",
+    "no",
+    "longer",
+    "once",
+    "soon",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "finally",
+    "recently",
+    "immediately",
+    "quickly",
+    "publicly",
+    "openly",
+    "strongly",
+    "sharply",
 ];
 
 const STOP_BACK: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "said", "says", "say", "saying", "told", "tells",
-    "after", "before", "when", "while", "because", "since", "as", "if", "but", "although",
-    "though", "where", "announced", "reported", "stated", "added", "declared", "claimed",
-    "according", "than", "whether", "so", "yet", "during", "amid", "by", "unless", "until",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "since",
+    "as",
+    "if",
+    "but",
+    "although",
+    "though",
+    "where",
+    "announced",
+    "reported",
+    "stated",
+    "added",
+    "declared",
+    "claimed",
+    "according",
+    "than",
+    "whether",
+    "so",
+    "yet",
+    "during",
+    "amid",
+    "by",
+    "unless",
+    "until",
     "whom",
 ];
 
 const PRONOUNS: &[&str] = &[
-    "it", "they", "he", "she", "him", "her", "them", "us", "we", "i", "you", "itself",
-    "themselves", "himself", "herself", "its", "their", "this", "these", "those", "which",
-    "who", "there",
+    "it",
+    "they",
+    "he",
+    "she",
+    "him",
+    "her",
+    "them",
+    "us",
+    "we",
+    "i",
+    "you",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "which",
+    "who",
+    "there",
 ];
 
 /// The noun phrase before the trigger at token `hi`.
 fn subject(ctx: &Ctx, hi: usize) -> Option<String> {
     let end = subject_end(ctx, hi);
-    subject_before(ctx, end)
+    subject_before(ctx, end, hi)
 }
 
 /// A word that plausibly modifies a following noun ("24-hour", "unilateral", "new"):
 /// numbers, hyphenated compounds and common adjective endings.
 fn is_modifier(w: &str) -> bool {
     let lw = w.to_lowercase();
-    w.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
         && (lw.contains('-')
             || lw.chars().any(|c| c.is_ascii_digit())
             || ["al", "ic", "ive", "ous", "ful", "ary", "ern", "ish"]
@@ -649,7 +762,9 @@ fn subject_end(ctx: &Ctx, hi: usize) -> usize {
         if !ctx.toks[k - 1].word {
             // an apposition or aside between commas: ", the Russian president,"
             if w == "," && k >= 2 {
-                let open = (k.saturating_sub(12)..k - 1).rev().find(|&m| ctx.lower(m) == ",");
+                let open = (k.saturating_sub(12)..k - 1)
+                    .rev()
+                    .find(|&m| ctx.lower(m) == ",");
                 if let Some(m) = open {
                     if m > 0 && ctx.toks[m - 1].word {
                         k = m;
@@ -686,14 +801,17 @@ fn subject_end(ctx: &Ctx, hi: usize) -> usize {
 }
 
 /// The subject phrase ending at token `end`.
-fn subject_before(ctx: &Ctx, end: usize) -> Option<String> {
+fn subject_before(ctx: &Ctx, end: usize, hi: usize) -> Option<String> {
     let mut start = end;
     while start > 0 && end - start < 10 {
         let m = start - 1;
         let w = ctx.lower(m);
         if w == ")" {
             // a parenthesis inside the phrase: "Hizbollah (Party of God) group"
-            if let Some(open) = (m.saturating_sub(8)..m).rev().find(|&o| ctx.lower(o) == "(") {
+            if let Some(open) = (m.saturating_sub(8)..m)
+                .rev()
+                .find(|&o| ctx.lower(o) == "(")
+            {
                 if open > 0 && ctx.toks[open - 1].word {
                     start = open;
                     continue;
@@ -727,23 +845,39 @@ fn subject_before(ctx: &Ctx, end: usize) -> Option<String> {
         .rev()
         .find(|&d| DETERMINERS.contains(&ctx.lower(d).as_str()))
     {
-        let lower_between = (d + 1..end).all(|b| ctx.toks[b].word && is_modifier(ctx.word(b)));
-        if lower_between {
-            if d == 0 || !ctx.toks[d - 1].word {
-                return None;
-            }
-            let mut v = d - 1;
+        let modifiers = (d + 1..end).all(|b| ctx.toks[b].word && is_modifier(ctx.word(b)));
+        // "a similar request" (not "the two parties agreed")
+        let noun_form = end == hi
+            && !ctx.lower(hi).ends_with("ed")
+            && end - d <= 3
+            && (d + 1..end).all(|b| {
+                ctx.toks[b].word
+                    && ctx.word(b).chars().next().is_some_and(char::is_lowercase)
+                    && !ctx.lower(b).ends_with('s')
+            });
+        let before = d.checked_sub(1).filter(|&v| ctx.toks[v].word);
+        let after_preposition =
+            before.is_some_and(|v| PREPOSITIONS.contains(&ctx.lower(v).as_str()));
+        if (modifiers || noun_form) && (after_preposition || (modifiers && before.is_none())) {
+            return None;
+        }
+        let verb_before = before.filter(|&v| {
+            !after_preposition && ctx.word(v).chars().next().is_some_and(char::is_lowercase)
+        });
+        if let (true, Some(mut v)) = (modifiers || noun_form, verb_before) {
             let verb = ctx.lower(v);
-            if PREPOSITIONS.contains(&verb.as_str())
-                || !ctx.word(v).chars().next().is_some_and(char::is_lowercase)
-            {
-                return None;
-            }
             if matches!(verb.as_str(), "up" | "down" | "out" | "off") && v > 0 {
                 v -= 1;
             }
             return subject(ctx, v);
         }
+    }
+    // lower-case modifiers after a preposition: "wracked by widespread protests"
+    if start > 0
+        && PREPOSITIONS.contains(&ctx.lower(start - 1).as_str())
+        && (start..end).all(|b| ctx.word(b).chars().next().is_some_and(char::is_lowercase))
+    {
+        return None;
     }
     // drop leading connectives and prepositions
     while start < end
@@ -772,7 +906,11 @@ fn subject_before(ctx: &Ctx, end: usize) -> Option<String> {
                 .find(|&k| SPEECH.contains(&ctx.lower(k).as_str()))
                 .and_then(|k| subject(ctx, k));
         }
-        let lowercase = ctx.word(start).chars().next().is_some_and(char::is_lowercase);
+        let lowercase = ctx
+            .word(start)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         if lowercase && !w.ends_with('s') {
             return None; // a lone modifier ("fierce fighting") is not an actor
         }
@@ -799,7 +937,13 @@ fn actor_entity(entities: &[Entity], from: usize, to: usize, last: Tok) -> Optio
 }
 
 fn phrase(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
-    let s = ctx.text[ctx.toks[start].start..ctx.toks[end - 1].end].to_string();
+    let s = &ctx.text[ctx.toks[start].start..ctx.toks[end - 1].end];
+    // "Toqaev's request": the possessor acts
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s)
+        .to_string();
     let bare = s.to_lowercase();
     let bare = bare.strip_prefix("the ").unwrap_or(&bare);
     if PRONOUNS.contains(&bare) {
@@ -810,27 +954,90 @@ fn phrase(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
 }
 
 const OBJECT_PREPS: &[&str] = &[
-    "with", "against", "on", "upon", "to", "at", "into", "toward", "towards", "between",
-    "that", "in",
+    "with", "against", "on", "upon", "to", "at", "into", "toward", "towards", "between", "that",
+    "in",
 ];
 
 const STOP_FWD: &[&str] = &[
-    "to", "that", "for", "from", "in", "on", "at", "over", "after", "before", "with", "by",
-    "against", "during", "since", "as", "because", "while", "when", "who", "which", "where",
-    "if", "unless", "until", "amid", "despite", "near", "into", "about", "under", "following",
-    "said", "says", "was", "were", "is", "are", "had", "has", "have", "would", "will",
-    "must", "should", "could", "can", "may", "might", "did", "does", "do",
+    "to",
+    "that",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "over",
+    "after",
+    "before",
+    "with",
+    "by",
+    "against",
+    "during",
+    "since",
+    "as",
+    "because",
+    "while",
+    "when",
+    "who",
+    "which",
+    "where",
+    "if",
+    "unless",
+    "until",
+    "amid",
+    "despite",
+    "near",
+    "into",
+    "about",
+    "under",
+    "following",
+    "said",
+    "says",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "would",
+    "will",
+    "must",
+    "should",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
 ];
 
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "announced", "announces", "concluded", "insisted", "insists",
-    "stated", "declared", "added", "told", "argued", "argues", "believes", "believe",
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "concluded",
+    "insisted",
+    "insists",
+    "stated",
+    "declared",
+    "added",
+    "told",
+    "argued",
+    "argues",
+    "believes",
+    "believe",
 ];
 
 /// A demand reported with "must": the speaker of a speech verb earlier in the sentence
 /// (or None when the cue follows) and the phrase before "must" as the addressee.
 fn demand(ctx: &Ctx, hi: usize, after: usize) -> Option<(Option<String>, Option<String>)> {
-    let cue_before = (0..hi).rev().find(|&k| SPEECH.contains(&ctx.lower(k).as_str()));
+    let cue_before = (0..hi)
+        .rev()
+        .find(|&k| SPEECH.contains(&ctx.lower(k).as_str()));
     let cue_after = (after..ctx.toks.len()).any(|k| SPEECH.contains(&ctx.lower(k).as_str()));
     if cue_before.is_none() && !cue_after {
         return None;
@@ -859,13 +1066,23 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
         }
     }
     // a particle of a phrasal verb ("shot down a helicopter")
-    if k < n && matches!(ctx.lower(k).as_str(), "down" | "up" | "out" | "off" | "away") {
+    if k < n
+        && matches!(
+            ctx.lower(k).as_str(),
+            "down" | "up" | "out" | "off" | "away"
+        )
+    {
         k += 1;
     }
     // an infinitive complement ("threatened to cut ties with X"): its object counts
     if k + 1 < n && ctx.lower(k) == "to" && ctx.toks[k + 1].word && is_verb_like(ctx, k + 1) {
         k += 2;
-        if k < n && matches!(ctx.lower(k).as_str(), "down" | "up" | "out" | "off" | "away") {
+        if k < n
+            && matches!(
+                ctx.lower(k).as_str(),
+                "down" | "up" | "out" | "off" | "away"
+            )
+        {
             k += 1;
         }
     } else if k > 0 && ctx.lower(k - 1) == "to" && is_verb_like(ctx, k) {
@@ -877,14 +1094,20 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
     let first = np_forward(ctx, k);
     // a common noun phrase ("a truce") followed by a named party ("with Moslem forces"):
     // the party is the target
-    let named = |p: &str| p.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let named = |p: &str| {
+        p.split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
     if first.as_deref().is_some_and(named) {
         return first;
     }
     let mut m = k;
     while m < n && m < k + 10 && ctx.toks[m].word {
         let w = ctx.lower(m);
-        if matches!(w.as_str(), "with" | "against" | "on" | "into" | "toward" | "towards") {
+        if matches!(
+            w.as_str(),
+            "with" | "against" | "on" | "into" | "toward" | "towards"
+        ) {
             let mut a = m + 1;
             while a < n && matches!(ctx.lower(a).as_str(), "the" | "its" | "their") {
                 a += 1;
@@ -908,9 +1131,25 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
 }
 
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// A lower-case word that is not a determiner, number or pronoun: after "to", a verb.
@@ -945,7 +1184,11 @@ fn np_forward(ctx: &Ctx, start: usize) -> Option<String> {
         return None;
     }
     let mut end = start;
-    let capital_run = ctx.word(start).chars().next().is_some_and(char::is_uppercase);
+    let capital_run = ctx
+        .word(start)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
     while end < n && end - start < 8 {
         let tok = ctx.toks[end];
         let w = ctx.lower(end);
@@ -964,7 +1207,11 @@ fn np_forward(ctx: &Ctx, start: usize) -> Option<String> {
             let upper = ctx.word(end).chars().next().is_some_and(char::is_uppercase);
             let next_upper = end + 1 < n
                 && ctx.toks[end + 1].word
-                && ctx.word(end + 1).chars().next().is_some_and(char::is_uppercase);
+                && ctx
+                    .word(end + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
             let glue = matches!(w.as_str(), "of" | "and" | "for" | "the") && next_upper;
             if capital_run && !upper && !glue {
                 break;
@@ -976,7 +1223,7 @@ fn np_forward(ctx: &Ctx, start: usize) -> Option<String> {
             if !glue && (STOP_FWD.contains(&w.as_str()) || w == "of" || w == "and") {
                 break;
             }
-        } else if STOP_FWD.contains(&w.as_str()) {
+        } else if STOP_FWD.contains(&w.as_str()) || matches!(w.as_str(), "and" | "or" | "but") {
             return None;
         }
         end += 1;
@@ -1012,7 +1259,16 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
-            ["The", "U.N.", "envoy", "met", "2,500", "Greek-Cypriot", "leaders", "."]
+            [
+                "The",
+                "U.N.",
+                "envoy",
+                "met",
+                "2,500",
+                "Greek-Cypriot",
+                "leaders",
+                "."
+            ]
         );
     }
 

@@ -108,7 +108,10 @@ fn check(coder: &EventCoder, case: &Case) -> Vec<String> {
         used[i] = true;
         let e = &got[i];
         if e.category != want.category {
-            errors.push(format!("{:?}: category {} (want {})", want.trigger, e.category, want.category));
+            errors.push(format!(
+                "{:?}: category {} (want {})",
+                want.trigger, e.category, want.category
+            ));
         }
         let same = |got: &Option<String>, want: &Option<String>| match want {
             None => true,
@@ -116,10 +119,16 @@ fn check(coder: &EventCoder, case: &Case) -> Vec<String> {
             Some(w) => got.as_deref() == Some(w.as_str()),
         };
         if !same(&e.source, &want.source) {
-            errors.push(format!("{:?}: source {:?} (want {:?})", want.trigger, e.source, want.source));
+            errors.push(format!(
+                "{:?}: source {:?} (want {:?})",
+                want.trigger, e.source, want.source
+            ));
         }
         if !same(&e.target, &want.target) {
-            errors.push(format!("{:?}: target {:?} (want {:?})", want.trigger, e.target, want.target));
+            errors.push(format!(
+                "{:?}: target {:?} (want {:?})",
+                want.trigger, e.target, want.target
+            ));
         }
     }
     if case.exhaustive {
@@ -148,8 +157,7 @@ fn gold() {
     let mut ran = 0;
     for path in paths {
         let src = std::fs::read_to_string(&path).expect("readable testdata");
-        let file: File = toml::from_str(&src)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in &file.test {
             if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
                 continue;
