@@ -1054,9 +1054,9 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
     let mut preps = 0;
     while k < n && ctx.toks[k].word {
         let w = ctx.lower(k);
-        if ctx.in_time(k) {
-            k += 1;
-        } else if (w == "on" || w == "last" || w == "this") && k + 1 < n && ctx.in_time(k + 1) {
+        let time_ahead =
+            matches!(w.as_str(), "on" | "last" | "this") && k + 1 < n && ctx.in_time(k + 1);
+        if ctx.in_time(k) || time_ahead {
             k += 1;
         } else if preps == 0 && OBJECT_PREPS.contains(&w.as_str()) {
             preps += 1;
