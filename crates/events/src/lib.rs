@@ -1098,6 +1098,32 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
         p.split_whitespace()
             .any(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
+    let named_after = |m: usize| {
+        let mut a = m + 1;
+        while a < n && matches!(ctx.lower(a).as_str(), "the" | "its" | "their") {
+            a += 1;
+        }
+        let ok = a < n
+            && ctx.word(a).chars().next().is_some_and(char::is_uppercase)
+            && !ctx.in_time(a)
+            && !CALENDAR.contains(&ctx.lower(a).as_str());
+        if ok {
+            np_forward(ctx, m + 1).filter(|p| named(p))
+        } else {
+            None
+        }
+    };
+    // "staged rallies in the capital against the leader": "against" names the target
+    let window = (k..n.min(k + 12)).take_while(|&m| {
+        let w = ctx.lower(m);
+        ctx.toks[m].word && (w == "and" || !BOUNDARY_WORDS.contains(&w.as_str()))
+    });
+    if let Some(p) = window
+        .filter(|&m| ctx.lower(m) == "against")
+        .find_map(|m| named_after(m))
+    {
+        return Some(p);
+    }
     if first.as_deref().is_some_and(named) {
         return first;
     }
@@ -1106,7 +1132,7 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
         let w = ctx.lower(m);
         if matches!(
             w.as_str(),
-            "with" | "against" | "on" | "into" | "toward" | "towards"
+            "with" | "on" | "into" | "toward" | "towards" | "to" | "from" | "by"
         ) {
             let mut a = m + 1;
             while a < n && matches!(ctx.lower(a).as_str(), "the" | "its" | "their") {
@@ -1200,7 +1226,8 @@ fn np_forward(ctx: &Ctx, start: usize) -> Option<String> {
             }
             break;
         }
-        if ctx.in_time(end) {
+        // a time ends the phrase, but not a modifier inside it ("a six-month extension")
+        if ctx.in_time(end) && !(end > start && w.contains('-')) {
             break;
         }
         if end > start {
