@@ -20,13 +20,16 @@ pub const CATEGORIES: [&str; 16] = [
     "ASSAULT",
 ];
 
+/// The category of lexicon rows that mark known non-events ("heart attack").
+pub const NONE: &str = "NONE";
+
 /// The shipped lexicon.
 pub const LEXICON: &str = include_str!("lexicon.txt");
 
 /// One lexicon row.
 #[derive(Clone, Debug)]
 pub struct Rule {
-    /// PLOVER category (one of [`CATEGORIES`]).
+    /// PLOVER category (one of [`CATEGORIES`]), or [`NONE`] for a known non-event.
     pub category: &'static str,
     /// Lower-case head strings (all inflections and alternatives), matched contiguously.
     pub heads: Vec<String>,
@@ -76,6 +79,7 @@ pub fn parse(src: &str) -> Result<Vec<Rule>, LexiconError> {
             .ok_or_else(|| err("expected CATEGORY pattern"))?;
         let category = CATEGORIES
             .iter()
+            .chain(std::iter::once(&NONE))
             .find(|c| **c == cat)
             .copied()
             .ok_or_else(|| err("unknown category"))?;

@@ -43,7 +43,7 @@
 
 mod lexicon;
 
-pub use lexicon::{inflect, parse, LexiconError, Rule, CATEGORIES, LEXICON};
+pub use lexicon::{inflect, parse, LexiconError, Rule, CATEGORIES, LEXICON, NONE};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use dossier_core::{Entity, EntityLabel, Event, Sentence, Span, TimeExpr, TimeType};
@@ -123,18 +123,35 @@ impl EventCoder {
         } else {
             sentences
         };
+        // sorted once, sliced per sentence: no per-sentence scans of the whole document
+        let mut times: Vec<&TimeExpr> = times.iter().collect();
+        times.sort_by_key(|t| t.span.start);
+        let mut entities: Vec<&Entity> = entities.iter().collect();
+        entities.sort_by_key(|e| e.span.start);
         let mut events = Vec::new();
         let mut h = 0;
-        for s in sentences {
-            while h < hits.len() && hits[h].start < s.span.start {
+        for s in sentences.iter().flat_map(|s| windows(text, s.span)) {
+            while h < hits.len() && hits[h].start < s.start {
                 h += 1;
             }
             let first = h;
-            while h < hits.len() && hits[h].end <= s.span.end {
+            while h < hits.len() && hits[h].end <= s.end {
                 h += 1;
             }
             if first < h {
-                self.code_sentence(text, s.span, &hits[first..h], entities, times, &mut events);
+                let within = |start: usize| start >= s.start && start < s.end;
+                let t0 = times.partition_point(|t| t.span.start < s.start);
+                let t1 = t0 + times[t0..].partition_point(|t| within(t.span.start));
+                let e0 = entities.partition_point(|e| e.span.start < s.start);
+                let e1 = e0 + entities[e0..].partition_point(|e| within(e.span.start));
+                self.code_sentence(
+                    text,
+                    s,
+                    &hits[first..h],
+                    &entities[e0..e1],
+                    &times[t0..t1],
+                    &mut events,
+                );
             }
         }
         events
@@ -163,7 +180,9 @@ impl EventCoder {
             }
             if let Some(t) = self.resolve(text, s, e, p) {
                 covered = t.end;
-                out.push(t);
+                if self.rules[t.rule].category != NONE {
+                    out.push(t);
+                }
             }
         }
         out
@@ -201,16 +220,15 @@ impl EventCoder {
         text: &str,
         sent: Span,
         hits: &[Trigger],
-        entities: &[Entity],
-        times: &[TimeExpr],
+        entities: &[&Entity],
+        times: &[&TimeExpr],
         out: &mut Vec<Event>,
     ) {
         let toks = tokenize(text, sent);
         let date = times
             .iter()
-            .filter(|t| sent.contains(t.span) && t.kind == TimeType::Date)
-            .map(|t| t.value.clone())
-            .next();
+            .find(|t| sent.contains(t.span) && t.kind == TimeType::Date)
+            .map(|t| t.value.clone());
         let times_here: Vec<Span> = times
             .iter()
             .filter(|t| sent.contains(t.span))
@@ -300,6 +318,35 @@ impl EventCoder {
     }
 }
 
+/// Longest stretch coded as one sentence; longer "sentences" (unsegmented text) are cut
+/// at spaces so that the work per trigger stays bounded.
+const MAX_SENTENCE: usize = 2000;
+
+fn windows(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[start..cut].rfind(' ').map_or(cut, |i| start + i + 1);
+        let cut = if cut <= start {
+            start + MAX_SENTENCE
+        } else {
+            cut
+        };
+        let mut cut = cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.push(Span::new(start, cut));
+        start = cut;
+    }
+    out.push(Span::new(start, span.end));
+    out
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Trigger {
     start: usize,
@@ -312,7 +359,7 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
     times: &'a [Span],
-    entities: &'a [Entity],
+    entities: &'a [&'a Entity],
 }
 
 impl Ctx<'_> {
@@ -918,7 +965,7 @@ fn subject_before(ctx: &Ctx, end: usize, hi: usize) -> Option<String> {
     phrase(ctx, start, end)
 }
 
-fn actor_entity(entities: &[Entity], from: usize, to: usize, last: Tok) -> Option<String> {
+fn actor_entity(entities: &[&Entity], from: usize, to: usize, last: Tok) -> Option<String> {
     entities
         .iter()
         .filter(|e| {
@@ -1303,6 +1350,22 @@ mod tests {
     fn inside_a_longer_word_is_no_trigger() {
         assert!(one("The agreement holds.").is_empty());
         assert!(one("Bombay traders were calm.").is_empty());
+    }
+
+    #[test]
+    fn long_unsegmented_text_is_cut_into_windows() {
+        let text = "rebels attacked the town and ".repeat(2000);
+        let events = one(&text);
+        assert!(events.len() > 100);
+        let w = windows(&text, Span::new(0, text.len()));
+        assert!(w.iter().all(|s| s.len() <= MAX_SENTENCE));
+        assert_eq!(w.first().map(|s| s.start), Some(0));
+        assert_eq!(w.last().map(|s| s.end), Some(text.len()));
+        assert!(w.windows(2).all(|p| p[0].end == p[1].start));
+        let odd = "é".repeat(3000);
+        assert!(windows(&odd, Span::new(0, odd.len()))
+            .iter()
+            .all(|s| { odd.is_char_boundary(s.start) && odd.is_char_boundary(s.end) }));
     }
 
     #[test]
