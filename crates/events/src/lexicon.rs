@@ -39,6 +39,8 @@ pub struct Rule {
     pub intent: bool,
     /// "must" after a speech verb: a demand made by the speaker of its addressee.
     pub demand: bool,
+    /// Irregular past forms of the head verb ("met", "sent"): verbs, never nouns.
+    pub irregular: Vec<String>,
 }
 
 /// A lexicon line that could not be read.
@@ -88,6 +90,17 @@ pub fn parse(src: &str) -> Result<Vec<Rule>, LexiconError> {
             Some((h, t)) => (h.trim(), Some(t.trim())),
             None => (pattern, None),
         };
+        let irregular: Vec<String> = head
+            .split_whitespace()
+            .next()
+            .filter(|w| !w.starts_with('='))
+            .map(|w| {
+                w.split('|')
+                    .flat_map(|v| v.split('/').skip(1))
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut heads = vec![String::new()];
         for (k, word) in head.split_whitespace().enumerate() {
             let alts: Vec<String> = if k == 0 {
@@ -125,6 +138,7 @@ pub fn parse(src: &str) -> Result<Vec<Rule>, LexiconError> {
             tails,
             intent,
             demand,
+            irregular,
         });
     }
     Ok(rules)

@@ -55,6 +55,8 @@ pub struct EventCoder {
     automaton: AhoCorasick,
     /// Rule indexes for each automaton pattern (a head string).
     by_pattern: Vec<Vec<usize>>,
+    /// Irregular past forms in the lexicon ("met", "sent"): never nouns.
+    irregular: std::collections::HashSet<String>,
 }
 
 impl Default for EventCoder {
@@ -94,10 +96,12 @@ impl EventCoder {
                 line: 0,
                 message: e.to_string(),
             })?;
+        let irregular = rules.iter().flat_map(|r| r.irregular.clone()).collect();
         Ok(EventCoder {
             rules,
             automaton,
             by_pattern,
+            irregular,
         })
     }
 
@@ -239,6 +243,7 @@ impl EventCoder {
             toks: &toks,
             times: &times_here,
             entities,
+            irregular: &self.irregular,
         };
         let mut i = 0;
         while i < hits.len() {
@@ -360,6 +365,7 @@ struct Ctx<'a> {
     toks: &'a [Tok],
     times: &'a [Span],
     entities: &'a [&'a Entity],
+    irregular: &'a std::collections::HashSet<String>,
 }
 
 impl Ctx<'_> {
@@ -894,8 +900,11 @@ fn subject_before(ctx: &Ctx, end: usize, hi: usize) -> Option<String> {
     {
         let modifiers = (d + 1..end).all(|b| ctx.toks[b].word && is_modifier(ctx.word(b)));
         // "a similar request" (not "the two parties agreed")
+        let head = ctx.lower(hi);
         let noun_form = end == hi
-            && !ctx.lower(hi).ends_with("ed")
+            && !head.ends_with("ed")
+            && !head.ends_with('s')
+            && !ctx.irregular.contains(&head)
             && end - d <= 3
             && (d + 1..end).all(|b| {
                 ctx.toks[b].word
@@ -911,7 +920,9 @@ fn subject_before(ctx: &Ctx, end: usize, hi: usize) -> Option<String> {
         let verb_before = before.filter(|&v| {
             !after_preposition && ctx.word(v).chars().next().is_some_and(char::is_lowercase)
         });
-        if let (true, Some(mut v)) = (modifiers || noun_form, verb_before) {
+        if modifiers || noun_form {
+            // "It's a terrorist attack", "The apparent attack": no actor before it
+            let mut v = verb_before?;
             let verb = ctx.lower(v);
             if matches!(verb.as_str(), "up" | "down" | "out" | "off") && v > 0 {
                 v -= 1;
@@ -1006,6 +1017,7 @@ const OBJECT_PREPS: &[&str] = &[
 ];
 
 const STOP_FWD: &[&str] = &[
+    "not",
     "to",
     "that",
     "for",
@@ -1101,6 +1113,10 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
     let mut preps = 0;
     while k < n && ctx.toks[k].word {
         let w = ctx.lower(k);
+        // "at least 80 people"
+        if w == "at" && k + 1 < n && matches!(ctx.lower(k + 1).as_str(), "least" | "most") {
+            break;
+        }
         let time_ahead =
             matches!(w.as_str(), "on" | "last" | "this") && k + 1 < n && ctx.in_time(k + 1);
         if ctx.in_time(k) || time_ahead {
@@ -1167,7 +1183,7 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
     });
     if let Some(p) = window
         .filter(|&m| ctx.lower(m) == "against")
-        .find_map(|m| named_after(m))
+        .find_map(named_after)
     {
         return Some(p);
     }
@@ -1240,6 +1256,7 @@ fn is_verb_like(ctx: &Ctx, k: usize) -> bool {
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "another", "any", "every", "each", "such",
 ];
 
 /// The agent of a passive: the phrase after "by" within a few words.
@@ -1297,6 +1314,12 @@ fn np_forward(ctx: &Ctx, start: usize) -> Option<String> {
             if !glue && (STOP_FWD.contains(&w.as_str()) || w == "of" || w == "and") {
                 break;
             }
+        } else if w == "at"
+            && end + 1 < n
+            && matches!(ctx.lower(end + 1).as_str(), "least" | "most")
+        {
+            end += 2;
+            continue;
         } else if STOP_FWD.contains(&w.as_str()) || matches!(w.as_str(), "and" | "or" | "but") {
             return None;
         }
