@@ -509,16 +509,36 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     roots
 }
 
-/// The lead paragraph ("standfirst", "perex", "intro") sits just before the article
-/// body in a container of its own: put it in front of the roots.
-pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<NodeId> {
-    static LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let lead = LEAD.get_or_init(|| {
+static LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+
+/// class/id of a lead paragraph.
+fn lead_pattern() -> &'static regex::Regex {
+    LEAD.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|intro-text|perex|standfirst|summary|article-summary|abstract|excerpt|dek|deck|subline|sub-headline|subheadline|teaser-text|description|kicker-text|vorspann|chapeau|chapo|entradilla|bajada)(?:$|[\s_-])",
+            r"(?i)(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|intro-text|perex|standfirst|summary|article-summary|abstract|excerpt|dek|deck|subline|sub-headline|subheadline|subtitle|sub-title|teaser-text|article-teaser|description|kicker-text|vorspann|chapeau|chapo|entradilla|bajada|sommario|occhiello)(?:$|[\s_-])",
         )
         .expect("static pattern")
-    });
+    })
+}
+
+static NOT_LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+
+/// class/id of what looks like a lead but is not: a picture's or an author's
+/// description, a product card, a call to subscribe or donate.
+fn not_lead_pattern() -> &'static regex::Regex {
+    NOT_LEAD.get_or_init(|| {
+        regex::Regex::new(r"(?i)image|img|photo|foto|bild|picture|caption|credit|media|video|gallery|author|autor|bio|product|card|(?:^|[\s_-])cta|abo|donat|spende|support")
+            .expect("static pattern")
+    })
+}
+
+/// The lead paragraph ("standfirst", "perex", "intro", "subtitle") sits just before the
+/// article body in a container of its own: put it in front of the roots. First among
+/// the element siblings just before the first root and its parents (a header holding
+/// h1 + p.lead); else further back inside the enclosing `<article>` ([`lead_in_article`]).
+pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<NodeId> {
+    let lead = lead_pattern();
+    let not_lead = not_lead_pattern();
     let Some(&first) = roots.first() else {
         return roots;
     };
@@ -544,10 +564,15 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
                 let s = &st[x];
                 !ci.is_empty()
                     && lead.is_match(&ci)
+                    && !not_lead.is_match(&ci)
                     && (30..1500).contains(&s.text)
                     && link_density(s) < 0.3
                     && !is_hidden(dom, x)
             };
+            let sc = class_id(dom, sib);
+            if !sc.is_empty() && not_lead.is_match(&sc) {
+                continue;
+            }
             if let Some(x) = std::iter::once(sib)
                 .chain(dom.descendants(sib).take(40))
                 .find(|&x| dom.element(x).is_some() && is_lead(x))
@@ -561,7 +586,87 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
         }
         at = parent;
     }
+    // a lead alone must not make a weak choice look like an article
+    if roots.iter().map(|&r| st[r].text).sum::<u32>() < 500 {
+        return roots;
+    }
+    if let Some(x) = lead_in_article(dom, st, first) {
+        roots.insert(0, x);
+    }
     roots
+}
+
+/// A lead further from the body (`article > header > div > p.lead` next to
+/// `article > div > div > div.body`): the closest lead-classed element between the
+/// enclosing `<article>` (within six levels; else the ancestor four levels up) and
+/// `first`. Ids are in document order, so these are exactly the elements that open
+/// before `first` and do not hold it. Picture captions, author boxes, calls to
+/// subscribe and anything inside navigation, a list or a link are not leads.
+fn lead_in_article(dom: &Dom, st: &[Stats], first: NodeId) -> Option<NodeId> {
+    let not_lead = not_lead_pattern();
+    let lead = lead_pattern();
+    let pats = patterns::get();
+    let mut top = first;
+    let mut chain = Vec::with_capacity(6);
+    for _ in 0..6 {
+        match dom.nodes[top].parent {
+            Some(p) if p != 0 && !matches!(dom.name(p), "body" | "html") => top = p,
+            _ => break,
+        }
+        chain.push(top);
+        if dom.name(top) == "article" {
+            break;
+        }
+    }
+    if dom.name(top) != "article" {
+        top = chain.get(3).or(chain.last()).copied()?;
+    }
+    let is_lead = |x: NodeId| {
+        let Some(e) = dom.element(x) else {
+            return false;
+        };
+        let s = &st[x];
+        if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+            return false;
+        }
+        let ci = class_id(dom, x);
+        !ci.is_empty()
+            && !matches!(
+                &*e.name,
+                "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
+            )
+            && lead.is_match(&ci)
+            && !not_lead.is_match(&ci)
+            && !pats.boiler.is_match(&ci)
+    };
+    let in_furniture = |x: NodeId| {
+        let mut a = x;
+        while a != top {
+            if is_hidden(dom, a) {
+                return true;
+            }
+            let n = dom.name(a);
+            if matches!(
+                n,
+                "nav" | "aside" | "footer" | "figure" | "figcaption" | "li" | "a"
+            ) {
+                return true;
+            }
+            let ci = class_id(dom, a);
+            if !ci.is_empty() && pats.boiler.is_match(&ci) && !pats.body.is_match(&ci) {
+                return true;
+            }
+            match dom.nodes[a].parent {
+                Some(p) => a = p,
+                None => return true,
+            }
+        }
+        false
+    };
+    let lo = (top + 1).max(first.saturating_sub(3000));
+    (lo..first)
+        .rev()
+        .find(|&x| is_lead(x) && !dom.is_ancestor(x, first) && !in_furniture(x))
 }
 
 /// An article cut into blocks of one article-like class anywhere in the page
