@@ -376,9 +376,27 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             top = Some((id, f));
         }
     }
-    let Some((mut top, top_score)) = top else {
+    let Some((top, top_score)) = top else {
         return vec![body];
     };
+    let (top, top_score) = better_ancestor(dom, &score, body, top, top_score);
+    let mut top = top;
+    if std::env::var_os("DOSSIER_DEBUG_SCORES").is_some() {
+        let mut v: Vec<(NodeId, f32)> = (0..n)
+            .filter(|&i| !score[i].is_nan())
+            .map(|i| (i, score[i]))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (i, sc) in v.into_iter().take(12) {
+            eprintln!(
+                "score {sc:.1} {}.{} text={} ld={:.2}",
+                dom.name(i),
+                class_id(dom, i),
+                st[i].text,
+                link_density(&st[i])
+            );
+        }
+    }
 
     // Prefer an explicit article-body container that holds most of the candidate's text.
     let mut best_body: Option<NodeId> = None;
@@ -530,6 +548,81 @@ fn not_lead_pattern() -> &'static regex::Regex {
         regex::Regex::new(r"(?i)image|img|photo|foto|bild|picture|caption|credit|media|video|gallery|author|autor|bio|product|card|(?:^|[\s_-])cta|abo|donat|spende|support")
             .expect("static pattern")
     })
+}
+
+/// Readability's second look at the winner: when several other candidates score
+/// nearly as well (≥ 75 %) and share an ancestor, the article is that ancestor (a body
+/// cut into sections, each scored on its own, beaten by one small box with a good
+/// class); and a parent that scores higher than the winner wins.
+fn better_ancestor(
+    dom: &Dom,
+    score: &[f32],
+    body: NodeId,
+    top: NodeId,
+    top_score: f32,
+) -> (NodeId, f32) {
+    if top_score <= 0.0 {
+        return (top, top_score);
+    }
+    // the five best other candidates
+    let mut alt: Vec<(NodeId, f32)> = Vec::with_capacity(6);
+    for (i, &sc) in score.iter().enumerate() {
+        if sc.is_nan() || i == top {
+            continue;
+        }
+        if alt.len() < 5 || sc > alt[alt.len() - 1].1 {
+            let at = alt.partition_point(|&(_, b)| b >= sc);
+            alt.insert(at, (i, sc));
+            alt.truncate(5);
+        }
+    }
+    let close: Vec<NodeId> = alt
+        .iter()
+        .filter(|&&(_, sc)| sc / top_score >= 0.75)
+        .map(|&(i, _)| i)
+        .collect();
+    let up = |id: NodeId| dom.nodes[id].parent.filter(|&p| p != 0 && p != body);
+    let mut top = top;
+    if close.len() >= 3 {
+        let mut p = up(top);
+        while let Some(a) = p {
+            let holding = close.iter().filter(|&&c| dom.is_ancestor(a, c)).count();
+            if holding >= 3 {
+                top = a;
+                break;
+            }
+            p = up(a);
+        }
+    }
+    // climb while the parent scores at least a third of the child; take it when higher
+    let mut last = score[top];
+    if last.is_nan() {
+        return (top, top_score);
+    }
+    let threshold = last / 3.0;
+    let mut p = up(top);
+    while let Some(a) = p {
+        let sc = score[a];
+        if sc.is_nan() {
+            p = up(a);
+            continue;
+        }
+        if sc < threshold {
+            break;
+        }
+        if sc > last {
+            top = a;
+            break;
+        }
+        last = sc;
+        p = up(a);
+    }
+    let sc = if score[top].is_nan() {
+        top_score
+    } else {
+        score[top].max(top_score)
+    };
+    (top, sc)
 }
 
 /// The lead paragraph ("standfirst", "perex", "intro", "subtitle") sits just before the
