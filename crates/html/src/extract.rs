@@ -379,7 +379,7 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     let Some((top, top_score)) = top else {
         return vec![body];
     };
-    let (top, top_score) = better_ancestor(dom, &score, body, top, top_score);
+    let (top, top_score) = better_ancestor(dom, st, &score, body, top, top_score);
     let mut top = top;
     if std::env::var_os("DOSSIER_DEBUG_SCORES").is_some() {
         let mut v: Vec<(NodeId, f32)> = (0..n)
@@ -551,11 +551,12 @@ fn not_lead_pattern() -> &'static regex::Regex {
 }
 
 /// Readability's second look at the winner: when several other candidates score
-/// nearly as well (≥ 75 %) and share an ancestor, the article is that ancestor (a body
+/// nearly as well (≥ 75 %, with 100 characters or more) and share an ancestor, the article is that ancestor (a body
 /// cut into sections, each scored on its own, beaten by one small box with a good
 /// class); and a parent that scores higher than the winner wins.
 fn better_ancestor(
     dom: &Dom,
+    st: &[Stats],
     score: &[f32],
     body: NodeId,
     top: NodeId,
@@ -578,7 +579,7 @@ fn better_ancestor(
     }
     let close: Vec<NodeId> = alt
         .iter()
-        .filter(|&&(_, sc)| sc / top_score >= 0.75)
+        .filter(|&&(i, sc)| sc / top_score >= 0.75 && st[i].text >= 100)
         .map(|&(i, _)| i)
         .collect();
     let up = |id: NodeId| dom.nodes[id].parent.filter(|&p| p != 0 && p != body);
