@@ -221,7 +221,7 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
                     "p" => s.p += 1,
                     "li" => s.li += 1,
                     "img" => s.img += 1,
-                    "input" | "select" | "textarea" | "button" => s.input += 1,
+                    "input" | "select" | "textarea" => s.input += 1,
                     "embed" | "iframe" | "object" | "video" => s.embed += 1,
                     _ => {}
                 }
@@ -1137,4 +1137,22 @@ pub(crate) fn key(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buttons_do_not_count_as_form_inputs() {
+        // share and support buttons sit in article bodies; only form fields make a form
+        let dom = Dom::parse(
+            "<div><button>Share</button><button>Tweet</button><input type=text><select></select></div>",
+        );
+        let st = stats(&dom);
+        let div = (0..dom.nodes.len())
+            .find(|&i| dom.name(i) == "div")
+            .unwrap();
+        assert_eq!(st[div].input, 2);
+    }
 }
