@@ -188,6 +188,15 @@ pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     false
 }
 
+/// A grid wrapper named after the sidebar it leaves room for (`c-fixed-sidebar-layout`,
+/// `with-sidebar`, `has-sidebar`): a layout, not a sidebar.
+fn has_layout_token(ci: &str) -> bool {
+    ci.split_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("layout") || t.starts_with("with-") || t.starts_with("has-")
+    })
+}
+
 /// Statistics for every node, computed bottom-up.
 pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
     let n = dom.nodes.len();
@@ -313,8 +322,12 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
                 name,
                 "body" | "a" | "article" | "main" | "table" | "tbody" | "tr" | "td" | "th"
             )
-            && ((pats.unlikely.is_match(&ci) && !pats.positive.is_match(&ci))
-                || (pats.boiler.is_match(&ci) && !pats.body.is_match(&ci)))
+            && ((pats.unlikely.is_match(&ci)
+                && !pats.positive.is_match(&ci)
+                && !has_layout_token(&ci))
+                || (pats.boiler.is_match(&ci)
+                    && !pats.body.is_match(&ci)
+                    && !has_layout_token(&ci)))
             && embed_medium(dom, id).is_none()
             && st[id].text < st[body].text.saturating_mul(7) / 10
         {
@@ -1011,6 +1024,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             && !matches!(name, "article" | "main" | "body")
             && self.pats.boiler.is_match(&ci)
             && !self.pats.body.is_match(&ci)
+            && !has_layout_token(&ci)
         {
             return true;
         }
