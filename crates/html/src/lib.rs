@@ -280,9 +280,30 @@ fn cut_tail(em: &mut extract::Emitter) {
         (Some(c), Some(m)) => Some(c.min(m)),
         (c, m) => c.or(m),
     };
-    let Some(cut) = cut.filter(|&c| c <= em.text.len()) else {
-        return;
-    };
+    if let Some(cut) = cut.filter(|&c| c <= em.text.len()) {
+        truncate(em, cut);
+    }
+    // Short trailing lines without a sentence end: tags, a source or agency code, a
+    // "share"/"print" link, a date stamp ("aja/PAP", "Schlagworte", "drukuj").
+    let full = em.text.len();
+    let mut end = full;
+    while let Some(nl) = em.text[..end].rfind('\n').filter(|_| full >= 1000) {
+        let line = em.text[nl + 1..end].trim();
+        if line.chars().count() >= 30
+            || line.ends_with(['.', '!', '?', ':', ';', '"', '“', '”', '»', ')', '…'])
+            || nl < full / 2
+        {
+            break;
+        }
+        end = nl;
+    }
+    if end < full {
+        truncate(em, end);
+    }
+}
+
+/// Cut the text (and its map and embeds) at byte `cut`, without trailing whitespace.
+fn truncate(em: &mut extract::Emitter, cut: usize) {
     let end = em.text[..cut].trim_end().len();
     em.text.truncate(end);
     em.map.retain(|m| m.text.start < end);
