@@ -903,7 +903,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
     /// Drop the paragraph just written when it is a furniture line.
     fn end_paragraph(&mut self) {
         let p = &self.text[self.para_start..];
-        let drop = !p.is_empty() && p.len() < 160 && self.pats.furniture_line.is_match(p.trim());
+        let drop = !p.is_empty() && p.len() < 320 && self.pats.furniture_line.is_match(p.trim());
         if drop
             && self.table_depth == 0
             && p.len() < 60

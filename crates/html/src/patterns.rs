@@ -77,6 +77,13 @@ pub(crate) fn get() -> &'static Patterns {
                 r"crédits? photos?\s*:.{0,100}|quelle\s*:.{1,60}|",
                 r"sharen mit|drucken etc|valora esta noticia|rate this (?:article|story)|rezept drucken.{0,40}|",
                 r"(?:previous|next) (?:article|post|story)(?-u:\b).{0,100}|",
+                // inline "see also" links, follow/app prompts, CMS notices left in the text
+                r"(?:read more|more|related|watch|see also|also read|read also|mira|puedes ver|lee también|también te puede interesar|te puede interesar|czytaj (?:też|także|również)|lesen sie auch|lesen sie mehr|auch interessant|à lire aussi|lire aussi|leggi anche)\s*:.{1,150}|",
+                r"(?:follow|like) (?:us|the \w+|\w+) on (?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok)(?-u:\b).{0,220}|",
+                r"s[ií]guenos en (?:telegram|instagram|facebook|twitter|whatsapp|youtube|google news)(?-u:\b).{0,120}|",
+                r".{0,80}download (?:the|our) .{0,40}apps?(?: for .{0,40})?|",
+                r"(?:warning|notice|deprecated|fatal error): .{0,200} on line \d+|",
+                r"this entry was posted .{0,200}|bookmark the permalink|",
                 r".{0,60}(?:sign(?:ing)? up|subscribe) (?:to|for) (?:our|the) (?:free )?(?:daily |weekly )?newsletters?(?-u:\b).{0,60}|",
                 r".{0,150}(?:©|\(c\))\s*[\p{L} /.&_-]{2,60}|",
                 r"(?:beitrag|artikel|seite|post) teilen|teilen auf \w+|zurück(?: zur (?:übersicht|listenansicht|startseite))?|",
