@@ -79,7 +79,7 @@ pub(crate) fn get() -> &'static Patterns {
                 r"(?:previous|next) (?:article|post|story)(?-u:\b).{0,100}|",
                 // inline "see also" links, follow/app prompts, CMS notices left in the text
                 r"(?:read more|more|related|watch|see also|also read|read also|mira|puedes ver|lee también|también te puede interesar|te puede interesar|czytaj (?:też|także|również)|lesen sie auch|lesen sie mehr|auch interessant|à lire aussi|lire aussi|leggi anche)\s*:.{1,150}|",
-                r"(?:follow|like) (?:us|the \w+|\w+) on (?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok)(?-u:\b).{0,220}|",
+                r"(?:follow|like) (?:us|(?:the )?[\w.-]+(?: [\w.-]+){0,2}) on (?:twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok)(?-u:\b).{0,220}|",
                 r"s[ií]guenos en (?:telegram|instagram|facebook|twitter|whatsapp|youtube|google news)(?-u:\b).{0,120}|",
                 r".{0,80}download (?:the|our) .{0,40}apps?(?: for .{0,40})?|",
                 r"(?:warning|notice|deprecated|fatal error): .{0,200} on line \d+|",
