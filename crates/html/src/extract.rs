@@ -1065,6 +1065,32 @@ impl<'d, 'a> Emitter<'d, 'a> {
         }
     }
 
+    /// A lead paragraph (`p.lead`, `p.abstract`, `div.standfirst` …) in a header.
+    fn header_lead(&self, header: NodeId) -> Option<NodeId> {
+        let (dom, st) = (self.dom, self.st);
+        let lead = lead_pattern();
+        let not_lead = not_lead_pattern();
+        dom.descendants(header).take(80).find(|&x| {
+            let Some(e) = dom.element(x) else {
+                return false;
+            };
+            let s = &st[x];
+            if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+                return false;
+            }
+            let ci = class_id(dom, x);
+            !ci.is_empty()
+                && !matches!(
+                    &*e.name,
+                    "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
+                )
+                && lead.is_match(&ci)
+                && !not_lead.is_match(&ci)
+                && !self.pats.boiler.is_match(&ci)
+                && !is_hidden(dom, x)
+        })
+    }
+
     /// Emit a subtree. `root` nodes are never skipped by class.
     pub fn emit(&mut self, id: NodeId, root: bool, pre: bool) {
         let dom = self.dom;
@@ -1078,6 +1104,13 @@ impl<'d, 'a> Emitter<'d, 'a> {
             Kind::Element(e) => {
                 let name = &*e.name;
                 if !root && self.skip(id, name) {
+                    // the article's own header: headline, byline and date are furniture,
+                    // its standfirst is article text
+                    if name == "header" && self.strict && !is_hidden(dom, id) {
+                        if let Some(l) = self.header_lead(id) {
+                            self.emit(l, true, pre);
+                        }
+                    }
                     return;
                 }
                 if name == "br" || name == "hr" {
