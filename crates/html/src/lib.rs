@@ -261,7 +261,7 @@ fn cut_tail(em: &mut extract::Emitter) {
     let text = &em.text;
     let min = text.len() / 4;
     let mut at = 0;
-    let mut cut = None;
+    let mut cands: Vec<usize> = Vec::new();
     for line in text.split('\n') {
         let start = at;
         at += line.len() + 1;
@@ -270,16 +270,25 @@ fn cut_tail(em: &mut extract::Emitter) {
         }
         let l = line.trim();
         if l.len() < 60 && pats.tail_heading.is_match(l) {
-            cut = Some(start);
-            break;
+            cands.push(start);
         }
     }
     // a heading already dropped as a furniture line marks the tail too
-    let mark = em.tail_marks.iter().copied().find(|&m| m >= min && m > 0);
-    let cut = match (cut, mark) {
-        (Some(c), Some(m)) => Some(c.min(m)),
-        (c, m) => c.or(m),
+    cands.extend(em.tail_marks.iter().copied().filter(|&m| m >= min && m > 0));
+    cands.sort_unstable();
+    // An inline "Also interesting" box mid-article: the article's prose goes on after
+    // it, so it is no tail.
+    let goes_on = |c: usize| -> bool {
+        let (n, bytes) = text
+            .get(c..)
+            .unwrap_or("")
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| l.len() >= 200 && l.ends_with(['.', '!', '?', '"', '”', '“', '»', ')']))
+            .fold((0, 0), |(n, b), l| (n + 1, b + l.len()));
+        n >= 2 && bytes * 2 > c
     };
+    let cut = cands.into_iter().find(|&c| !goes_on(c));
     if let Some(cut) = cut.filter(|&c| c <= em.text.len()) {
         truncate(em, cut);
     }
