@@ -833,6 +833,9 @@ pub(crate) struct Emitter<'d, 'a> {
     pub strict: bool,
     /// Skip link lists, galleries and forms by their statistics.
     pub clean_conditionally: bool,
+    /// Skip furniture by class/id (with `strict`; off for the whole-body pass, where
+    /// a page-wide wrapper may carry a furniture-like class).
+    pub by_class: bool,
 }
 
 impl<'d, 'a> Emitter<'d, 'a> {
@@ -853,6 +856,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             title_key: title.map(key).unwrap_or_default(),
             strict: true,
             clean_conditionally: true,
+            by_class: true,
         }
     }
 
@@ -1020,7 +1024,8 @@ impl<'d, 'a> Emitter<'d, 'a> {
             return !(name == "header" && self.st[id].p >= 2 && self.st[id].text > 400);
         }
         let ci = class_id(self.dom, id);
-        if !ci.is_empty()
+        if self.by_class
+            && !ci.is_empty()
             && !matches!(name, "article" | "main" | "body")
             && self.pats.boiler.is_match(&ci)
             && !self.pats.body.is_match(&ci)

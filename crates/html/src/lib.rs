@@ -195,15 +195,20 @@ impl Extractor {
             .unwrap_or(0);
         let enough = 500.min(st[body].text as usize / 3).max(1);
         let mut best: Option<extract::Emitter> = None;
-        for pass in 0..4 {
+        for pass in 0..5 {
             let roots = if pass < 3 {
                 extract::with_lead(&dom, &st, extract::choose_roots(&dom, &st, pass == 0))
             } else {
                 vec![body]
             };
+            // pass 3: the whole body without its furniture; pass 4: everything
+            if pass == 4 && best.as_ref().is_some_and(|b| b.text.len() >= 200) {
+                break;
+            }
             let mut em = extract::Emitter::new(&dom, &st, meta.title.as_deref());
             em.clean_conditionally = pass < 2;
-            em.strict = pass < 3;
+            em.strict = pass < 4;
+            em.by_class = pass < 3;
             for &r in &roots {
                 em.emit(r, true, false);
             }
