@@ -221,7 +221,8 @@ impl Extractor {
                 ));
             }
             let len = em.text.len();
-            if best.as_ref().is_none_or(|b| len > b.text.len()) {
+            // a later, looser pass must find clearly more text to replace an earlier one
+            if best.as_ref().is_none_or(|b| len > b.text.len() * 3 / 2) {
                 best = Some(em);
             }
             if len >= enough {
