@@ -394,7 +394,8 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     };
     let (top, top_score) = better_ancestor(dom, st, &score, body, top, top_score);
     let mut top = top;
-    if std::env::var_os("DOSSIER_DEBUG_SCORES").is_some() {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("DOSSIER_DEBUG_SCORES").is_some()) {
         let mut v: Vec<(NodeId, f32)> = (0..n)
             .filter(|&i| !score[i].is_nan())
             .map(|i| (i, score[i]))
