@@ -139,6 +139,15 @@ pub(crate) fn embed_medium(dom: &Dom, id: NodeId) -> Option<&'static str> {
     }
 }
 
+/// Does the raw class or id attribute match `re`? An allocation-free pre-test for
+/// [`class_id`] in loops over many elements.
+fn attrs_may_match(dom: &Dom, id: NodeId, re: &regex::Regex) -> bool {
+    dom.element(id).is_some_and(|e| {
+        e.attr("class").is_some_and(|c| re.is_match(c))
+            || e.attr("id").is_some_and(|i| re.is_match(i))
+    })
+}
+
 fn class_id(dom: &Dom, id: NodeId) -> String {
     let Some(e) = dom.element(id) else {
         return String::new();
@@ -668,6 +677,9 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
             }
             // the sibling itself, or a lead inside it (a header holding h1 + p.lead)
             let is_lead = |x: NodeId| {
+                if !attrs_may_match(dom, x, lead) {
+                    return false;
+                }
                 let ci = class_id(dom, x);
                 let s = &st[x];
                 !ci.is_empty()
@@ -677,8 +689,7 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
                     && link_density(s) < 0.3
                     && !is_hidden(dom, x)
             };
-            let sc = class_id(dom, sib);
-            if !sc.is_empty() && not_lead.is_match(&sc) {
+            if attrs_may_match(dom, sib, not_lead) && not_lead.is_match(&class_id(dom, sib)) {
                 continue;
             }
             if let Some(x) = std::iter::once(sib)
@@ -735,6 +746,9 @@ fn lead_in_article(dom: &Dom, st: &[Stats], first: NodeId) -> Option<NodeId> {
         };
         let s = &st[x];
         if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+            return false;
+        }
+        if !attrs_may_match(dom, x, lead) {
             return false;
         }
         let ci = class_id(dom, x);
@@ -1082,6 +1096,9 @@ impl<'d, 'a> Emitter<'d, 'a> {
             };
             let s = &st[x];
             if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+                return false;
+            }
+            if !attrs_may_match(dom, x, lead) {
                 return false;
             }
             let ci = class_id(dom, x);
