@@ -3,11 +3,17 @@
 //! 1. Per-node statistics bottom-up (text length, link text, commas, `p`/`li`/`img` counts).
 //! 2. Readability-style scoring: every paragraph-like block gives points to its
 //!    ancestors; class/id and tag weights, link density; the best container wins, with
-//!    its qualifying siblings. An explicit article-body container (`itemprop=articleBody`,
-//!    `.entry-content`, …) is preferred when it holds most of that text.
+//!    its qualifying siblings. Readability's second look: when three of the five next
+//!    best candidates score within 75 % and share an ancestor of the winner, that
+//!    ancestor wins; so does a parent scoring higher. An explicit article-body container
+//!    (`itemprop=articleBody`, `.entry-content`, …) is preferred when it holds most of
+//!    that text. The lead paragraph (`p.lead`, `.standfirst`, `.subtitle` …) is put in
+//!    front when it sits before the body, next to it or up to the enclosing `<article>`.
 //! 3. Emission: the chosen subtrees are walked; furniture (navigation, share bars,
-//!    captions, link lists, hidden parts, cookie banners) is skipped; each block becomes
-//!    one line; every output byte is mapped back to the source.
+//!    captions, link lists, hidden parts, cookie banners, author boxes) is skipped (the
+//!    lead inside a skipped article `<header>` is kept); each block becomes one line;
+//!    furniture lines ("READ MORE: …", credits, newsletter prompts) are dropped; every
+//!    output byte is mapped back to the source.
 
 use crate::dom::{is_inline, Dom, Kind, NodeId};
 use crate::patterns::{self, Patterns};

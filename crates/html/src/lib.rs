@@ -188,8 +188,10 @@ impl Extractor {
         let meta = meta::gather(&dom, url);
         let mut diagnostics = Vec::new();
 
-        // Readability's retry ladder: each pass relaxes one rule; the first pass giving
-        // a real article wins, else the longest.
+        // Readability's retry ladder: each pass relaxes one rule (0: strict; 1: keep
+        // "unlikely" classes; 2: no conditional cleaning; 3: the whole body without its
+        // structural furniture; 4: everything); the first pass giving a real article
+        // wins, else the longest (a looser pass must find 1.5 times the text).
         let body = (0..dom.nodes.len())
             .find(|&i| dom.name(i) == "body")
             .unwrap_or(0);
