@@ -596,7 +596,11 @@ impl<'a> Builder<'a> {
                 }
                 i = end;
                 text_start = end;
-                if raw && opened {
+                if raw && opened && self_closing && !matches!(&*name_for_raw, "script" | "style") {
+                    // `<title/>` inside an inline SVG icon, `<iframe … />`: empty, or the
+                    // rest of the page would be swallowed as raw text.
+                    self.stack.pop();
+                } else if raw && opened {
                     // Raw text until `</name`.
                     let close = find_close(b, end, name_for_raw.as_bytes()).unwrap_or(len);
                     if close > end {
@@ -760,6 +764,19 @@ mod tests {
             "<script>'if (a<b) {}</p>'</script><p>'t'</p>"
         );
         assert_eq!(tree("a<!-- c -->b<br>c"), "'a''b'<br></br>'c'");
+    }
+
+    #[test]
+    fn self_closing_raw_text_element_is_empty() {
+        // an inline SVG icon's `<title/>` must not swallow the page
+        assert_eq!(
+            tree("<svg><title/><path/></svg><p>text</p>"),
+            "<svg><title></title><path></path></svg><p>'text'</p>"
+        );
+        assert_eq!(
+            tree("<script/>x</script><p>t"),
+            "<script>'x'</script><p>'t'</p>"
+        );
     }
 
     #[test]

@@ -3,11 +3,17 @@
 //! 1. Per-node statistics bottom-up (text length, link text, commas, `p`/`li`/`img` counts).
 //! 2. Readability-style scoring: every paragraph-like block gives points to its
 //!    ancestors; class/id and tag weights, link density; the best container wins, with
-//!    its qualifying siblings. An explicit article-body container (`itemprop=articleBody`,
-//!    `.entry-content`, …) is preferred when it holds most of that text.
+//!    its qualifying siblings. Readability's second look: when three of the five next
+//!    best candidates score within 75 % and share an ancestor of the winner, that
+//!    ancestor wins; so does a parent scoring higher. An explicit article-body container
+//!    (`itemprop=articleBody`, `.entry-content`, …) is preferred when it holds most of
+//!    that text. The lead paragraph (`p.lead`, `.standfirst`, `.subtitle` …) is put in
+//!    front when it sits before the body, next to it or up to the enclosing `<article>`.
 //! 3. Emission: the chosen subtrees are walked; furniture (navigation, share bars,
-//!    captions, link lists, hidden parts, cookie banners) is skipped; each block becomes
-//!    one line; every output byte is mapped back to the source.
+//!    captions, link lists, hidden parts, cookie banners, author boxes) is skipped (the
+//!    lead inside a skipped article `<header>` is kept); each block becomes one line;
+//!    furniture lines ("READ MORE: …", credits, newsletter prompts) are dropped; every
+//!    output byte is mapped back to the source.
 
 use crate::dom::{is_inline, Dom, Kind, NodeId};
 use crate::patterns::{self, Patterns};
@@ -139,6 +145,15 @@ pub(crate) fn embed_medium(dom: &Dom, id: NodeId) -> Option<&'static str> {
     }
 }
 
+/// Does the raw class or id attribute match `re`? An allocation-free pre-test for
+/// [`class_id`] in loops over many elements.
+fn attrs_may_match(dom: &Dom, id: NodeId, re: &regex::Regex) -> bool {
+    dom.element(id).is_some_and(|e| {
+        e.attr("class").is_some_and(|c| re.is_match(c))
+            || e.attr("id").is_some_and(|i| re.is_match(i))
+    })
+}
+
 fn class_id(dom: &Dom, id: NodeId) -> String {
     let Some(e) = dom.element(id) else {
         return String::new();
@@ -188,6 +203,15 @@ pub(crate) fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     false
 }
 
+/// A grid wrapper named after the sidebar it leaves room for (`c-fixed-sidebar-layout`,
+/// `with-sidebar`, `has-sidebar`): a layout, not a sidebar.
+fn has_layout_token(ci: &str) -> bool {
+    ci.split_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("layout") || t.starts_with("with-") || t.starts_with("has-")
+    })
+}
+
 /// Statistics for every node, computed bottom-up.
 pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
     let n = dom.nodes.len();
@@ -221,7 +245,7 @@ pub(crate) fn stats(dom: &Dom) -> Vec<Stats> {
                     "p" => s.p += 1,
                     "li" => s.li += 1,
                     "img" => s.img += 1,
-                    "input" | "select" | "textarea" | "button" => s.input += 1,
+                    "input" | "select" | "textarea" => s.input += 1,
                     "embed" | "iframe" | "object" | "video" => s.embed += 1,
                     _ => {}
                 }
@@ -313,8 +337,12 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
                 name,
                 "body" | "a" | "article" | "main" | "table" | "tbody" | "tr" | "td" | "th"
             )
-            && ((pats.unlikely.is_match(&ci) && !pats.positive.is_match(&ci))
-                || (pats.boiler.is_match(&ci) && !pats.body.is_match(&ci)))
+            && ((pats.unlikely.is_match(&ci)
+                && !pats.positive.is_match(&ci)
+                && !has_layout_token(&ci))
+                || (pats.boiler.is_match(&ci)
+                    && !pats.body.is_match(&ci)
+                    && !has_layout_token(&ci)))
             && embed_medium(dom, id).is_none()
             && st[id].text < st[body].text.saturating_mul(7) / 10
         {
@@ -376,9 +404,28 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
             top = Some((id, f));
         }
     }
-    let Some((mut top, top_score)) = top else {
+    let Some((top, top_score)) = top else {
         return vec![body];
     };
+    let (top, top_score) = better_ancestor(dom, st, &score, body, top, top_score);
+    let mut top = top;
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG.get_or_init(|| std::env::var_os("DOSSIER_DEBUG_SCORES").is_some()) {
+        let mut v: Vec<(NodeId, f32)> = (0..n)
+            .filter(|&i| !score[i].is_nan())
+            .map(|i| (i, score[i]))
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (i, sc) in v.into_iter().take(12) {
+            eprintln!(
+                "score {sc:.1} {}.{} text={} ld={:.2}",
+                dom.name(i),
+                class_id(dom, i),
+                st[i].text,
+                link_density(&st[i])
+            );
+        }
+    }
 
     // Prefer an explicit article-body container that holds most of the candidate's text.
     let mut best_body: Option<NodeId> = None;
@@ -509,16 +556,112 @@ pub(crate) fn choose_roots(dom: &Dom, st: &[Stats], strip_unlikely: bool) -> Vec
     roots
 }
 
-/// The lead paragraph ("standfirst", "perex", "intro") sits just before the article
-/// body in a container of its own: put it in front of the roots.
-pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<NodeId> {
-    static LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let lead = LEAD.get_or_init(|| {
+static LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+
+/// class/id of a lead paragraph.
+fn lead_pattern() -> &'static regex::Regex {
+    LEAD.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|intro-text|perex|standfirst|summary|article-summary|abstract|excerpt|dek|deck|subline|sub-headline|subheadline|teaser-text|description|kicker-text|vorspann|chapeau|chapo|entradilla|bajada)(?:$|[\s_-])",
+            r"(?i)(?:^|[\s_-])(?:lead|leadtext|lede|intro|introtext|intro-text|perex|standfirst|summary|article-summary|abstract|excerpt|dek|deck|subline|sub-headline|subheadline|subtitle|sub-title|teaser-text|article-teaser|description|kicker-text|vorspann|chapeau|chapo|entradilla|bajada|sommario|occhiello)(?:$|[\s_-])",
         )
         .expect("static pattern")
-    });
+    })
+}
+
+static NOT_LEAD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+
+/// class/id of what looks like a lead but is not: a picture's or an author's
+/// description, a product card, a call to subscribe or donate.
+fn not_lead_pattern() -> &'static regex::Regex {
+    NOT_LEAD.get_or_init(|| {
+        regex::Regex::new(r"(?i)image|img|photo|foto|bild|picture|caption|credit|media|video|gallery|author|autor|bio|product|card|(?:^|[\s_-])cta|abo|donat|spende|support")
+            .expect("static pattern")
+    })
+}
+
+/// Readability's second look at the winner: when several other candidates score
+/// nearly as well (≥ 75 %, with 100 characters or more) and share an ancestor, the article is that ancestor (a body
+/// cut into sections, each scored on its own, beaten by one small box with a good
+/// class); and a parent that scores higher than the winner wins.
+fn better_ancestor(
+    dom: &Dom,
+    st: &[Stats],
+    score: &[f32],
+    body: NodeId,
+    top: NodeId,
+    top_score: f32,
+) -> (NodeId, f32) {
+    if top_score <= 0.0 {
+        return (top, top_score);
+    }
+    // the five best other candidates
+    let mut alt: Vec<(NodeId, f32)> = Vec::with_capacity(6);
+    for (i, &sc) in score.iter().enumerate() {
+        if sc.is_nan() || i == top {
+            continue;
+        }
+        if alt.len() < 5 || sc > alt[alt.len() - 1].1 {
+            let at = alt.partition_point(|&(_, b)| b >= sc);
+            alt.insert(at, (i, sc));
+            alt.truncate(5);
+        }
+    }
+    let close: Vec<NodeId> = alt
+        .iter()
+        .filter(|&&(i, sc)| sc / top_score >= 0.75 && st[i].text >= 100)
+        .map(|&(i, _)| i)
+        .collect();
+    let up = |id: NodeId| dom.nodes[id].parent.filter(|&p| p != 0 && p != body);
+    let mut top = top;
+    if close.len() >= 3 {
+        let mut p = up(top);
+        while let Some(a) = p {
+            let holding = close.iter().filter(|&&c| dom.is_ancestor(a, c)).count();
+            if holding >= 3 {
+                top = a;
+                break;
+            }
+            p = up(a);
+        }
+    }
+    // climb while the parent scores at least a third of the child; take it when higher
+    let mut last = score[top];
+    if last.is_nan() {
+        return (top, top_score);
+    }
+    let threshold = last / 3.0;
+    let mut p = up(top);
+    while let Some(a) = p {
+        let sc = score[a];
+        if sc.is_nan() {
+            p = up(a);
+            continue;
+        }
+        if sc < threshold {
+            break;
+        }
+        if sc > last {
+            top = a;
+            break;
+        }
+        last = sc;
+        p = up(a);
+    }
+    let sc = if score[top].is_nan() {
+        top_score
+    } else {
+        score[top].max(top_score)
+    };
+    (top, sc)
+}
+
+/// The lead paragraph ("standfirst", "perex", "intro", "subtitle") sits just before the
+/// article body in a container of its own: put it in front of the roots. First among
+/// the element siblings just before the first root and its parents (a header holding
+/// h1 + p.lead); else further back inside the enclosing `<article>` ([`lead_in_article`]).
+pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<NodeId> {
+    let lead = lead_pattern();
+    let not_lead = not_lead_pattern();
     let Some(&first) = roots.first() else {
         return roots;
     };
@@ -540,14 +683,21 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
             }
             // the sibling itself, or a lead inside it (a header holding h1 + p.lead)
             let is_lead = |x: NodeId| {
+                if !attrs_may_match(dom, x, lead) {
+                    return false;
+                }
                 let ci = class_id(dom, x);
                 let s = &st[x];
                 !ci.is_empty()
                     && lead.is_match(&ci)
+                    && !not_lead.is_match(&ci)
                     && (30..1500).contains(&s.text)
                     && link_density(s) < 0.3
                     && !is_hidden(dom, x)
             };
+            if attrs_may_match(dom, sib, not_lead) && not_lead.is_match(&class_id(dom, sib)) {
+                continue;
+            }
             if let Some(x) = std::iter::once(sib)
                 .chain(dom.descendants(sib).take(40))
                 .find(|&x| dom.element(x).is_some() && is_lead(x))
@@ -561,7 +711,90 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
         }
         at = parent;
     }
+    // a lead alone must not make a weak choice look like an article
+    if roots.iter().map(|&r| st[r].text).sum::<u32>() < 500 {
+        return roots;
+    }
+    if let Some(x) = lead_in_article(dom, st, first) {
+        roots.insert(0, x);
+    }
     roots
+}
+
+/// A lead further from the body (`article > header > div > p.lead` next to
+/// `article > div > div > div.body`): the closest lead-classed element between the
+/// enclosing `<article>` (within six levels; else the ancestor four levels up) and
+/// `first`. Ids are in document order, so these are exactly the elements that open
+/// before `first` and do not hold it. Picture captions, author boxes, calls to
+/// subscribe and anything inside navigation, a list or a link are not leads.
+fn lead_in_article(dom: &Dom, st: &[Stats], first: NodeId) -> Option<NodeId> {
+    let not_lead = not_lead_pattern();
+    let lead = lead_pattern();
+    let pats = patterns::get();
+    let mut top = first;
+    let mut chain = Vec::with_capacity(6);
+    for _ in 0..6 {
+        match dom.nodes[top].parent {
+            Some(p) if p != 0 && !matches!(dom.name(p), "body" | "html") => top = p,
+            _ => break,
+        }
+        chain.push(top);
+        if dom.name(top) == "article" {
+            break;
+        }
+    }
+    if dom.name(top) != "article" {
+        top = chain.get(3).or(chain.last()).copied()?;
+    }
+    let is_lead = |x: NodeId| {
+        let Some(e) = dom.element(x) else {
+            return false;
+        };
+        let s = &st[x];
+        if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+            return false;
+        }
+        if !attrs_may_match(dom, x, lead) {
+            return false;
+        }
+        let ci = class_id(dom, x);
+        !ci.is_empty()
+            && !matches!(
+                &*e.name,
+                "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
+            )
+            && lead.is_match(&ci)
+            && !not_lead.is_match(&ci)
+            && !pats.boiler.is_match(&ci)
+    };
+    let in_furniture = |x: NodeId| {
+        let mut a = x;
+        while a != top {
+            if is_hidden(dom, a) {
+                return true;
+            }
+            let n = dom.name(a);
+            if matches!(
+                n,
+                "nav" | "aside" | "footer" | "figure" | "figcaption" | "li" | "a"
+            ) {
+                return true;
+            }
+            let ci = class_id(dom, a);
+            if !ci.is_empty() && pats.boiler.is_match(&ci) && !pats.body.is_match(&ci) {
+                return true;
+            }
+            match dom.nodes[a].parent {
+                Some(p) => a = p,
+                None => return true,
+            }
+        }
+        false
+    };
+    let lo = (top + 1).max(first.saturating_sub(3000));
+    (lo..first)
+        .rev()
+        .find(|&x| is_lead(x) && !dom.is_ancestor(x, first) && !in_furniture(x))
 }
 
 /// An article cut into blocks of one article-like class anywhere in the page
@@ -621,6 +854,9 @@ pub(crate) struct Emitter<'d, 'a> {
     pub strict: bool,
     /// Skip link lists, galleries and forms by their statistics.
     pub clean_conditionally: bool,
+    /// Skip furniture by class/id (with `strict`; off for the whole-body pass, where
+    /// a page-wide wrapper may carry a furniture-like class).
+    pub by_class: bool,
 }
 
 impl<'d, 'a> Emitter<'d, 'a> {
@@ -641,6 +877,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
             title_key: title.map(key).unwrap_or_default(),
             strict: true,
             clean_conditionally: true,
+            by_class: true,
         }
     }
 
@@ -691,7 +928,7 @@ impl<'d, 'a> Emitter<'d, 'a> {
     /// Drop the paragraph just written when it is a furniture line.
     fn end_paragraph(&mut self) {
         let p = &self.text[self.para_start..];
-        let drop = !p.is_empty() && p.len() < 160 && self.pats.furniture_line.is_match(p.trim());
+        let drop = !p.is_empty() && p.len() < 320 && self.pats.furniture_line.is_match(p.trim());
         if drop
             && self.table_depth == 0
             && p.len() < 60
@@ -808,10 +1045,12 @@ impl<'d, 'a> Emitter<'d, 'a> {
             return !(name == "header" && self.st[id].p >= 2 && self.st[id].text > 400);
         }
         let ci = class_id(self.dom, id);
-        if !ci.is_empty()
+        if self.by_class
+            && !ci.is_empty()
             && !matches!(name, "article" | "main" | "body")
             && self.pats.boiler.is_match(&ci)
             && !self.pats.body.is_match(&ci)
+            && !has_layout_token(&ci)
         {
             return true;
         }
@@ -852,6 +1091,35 @@ impl<'d, 'a> Emitter<'d, 'a> {
         }
     }
 
+    /// A lead paragraph (`p.lead`, `p.abstract`, `div.standfirst` …) in a header.
+    fn header_lead(&self, header: NodeId) -> Option<NodeId> {
+        let (dom, st) = (self.dom, self.st);
+        let lead = lead_pattern();
+        let not_lead = not_lead_pattern();
+        dom.descendants(header).take(80).find(|&x| {
+            let Some(e) = dom.element(x) else {
+                return false;
+            };
+            let s = &st[x];
+            if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+                return false;
+            }
+            if !attrs_may_match(dom, x, lead) {
+                return false;
+            }
+            let ci = class_id(dom, x);
+            !ci.is_empty()
+                && !matches!(
+                    &*e.name,
+                    "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
+                )
+                && lead.is_match(&ci)
+                && !not_lead.is_match(&ci)
+                && !self.pats.boiler.is_match(&ci)
+                && !is_hidden(dom, x)
+        })
+    }
+
     /// Emit a subtree. `root` nodes are never skipped by class.
     pub fn emit(&mut self, id: NodeId, root: bool, pre: bool) {
         let dom = self.dom;
@@ -865,6 +1133,13 @@ impl<'d, 'a> Emitter<'d, 'a> {
             Kind::Element(e) => {
                 let name = &*e.name;
                 if !root && self.skip(id, name) {
+                    // the article's own header: headline, byline and date are furniture,
+                    // its standfirst is article text
+                    if name == "header" && self.strict && !is_hidden(dom, id) {
+                        if let Some(l) = self.header_lead(id) {
+                            self.emit(l, true, pre);
+                        }
+                    }
                     return;
                 }
                 if name == "br" || name == "hr" {
@@ -938,4 +1213,22 @@ pub(crate) fn key(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buttons_do_not_count_as_form_inputs() {
+        // share and support buttons sit in article bodies; only form fields make a form
+        let dom = Dom::parse(
+            "<div><button>Share</button><button>Tweet</button><input type=text><select></select></div>",
+        );
+        let st = stats(&dom);
+        let div = (0..dom.nodes.len())
+            .find(|&i| dom.name(i) == "div")
+            .unwrap();
+        assert_eq!(st[div].input, 2);
+    }
 }

@@ -188,22 +188,29 @@ impl Extractor {
         let meta = meta::gather(&dom, url);
         let mut diagnostics = Vec::new();
 
-        // Readability's retry ladder: each pass relaxes one rule; the first pass giving
-        // a real article wins, else the longest.
+        // Readability's retry ladder: each pass relaxes one rule (0: strict; 1: keep
+        // "unlikely" classes; 2: no conditional cleaning; 3: the whole body without its
+        // structural furniture; 4: everything); the first pass giving a real article
+        // wins, else the longest (a looser pass must find 1.5 times the text).
         let body = (0..dom.nodes.len())
             .find(|&i| dom.name(i) == "body")
             .unwrap_or(0);
         let enough = 500.min(st[body].text as usize / 3).max(1);
         let mut best: Option<extract::Emitter> = None;
-        for pass in 0..4 {
+        for pass in 0..5 {
             let roots = if pass < 3 {
                 extract::with_lead(&dom, &st, extract::choose_roots(&dom, &st, pass == 0))
             } else {
                 vec![body]
             };
+            // pass 3: the whole body without its furniture; pass 4: everything
+            if pass == 4 && best.as_ref().is_some_and(|b| b.text.len() >= 200) {
+                break;
+            }
             let mut em = extract::Emitter::new(&dom, &st, meta.title.as_deref());
             em.clean_conditionally = pass < 2;
-            em.strict = pass < 3;
+            em.strict = pass < 4;
+            em.by_class = pass < 3;
             for &r in &roots {
                 em.emit(r, true, false);
             }
@@ -216,7 +223,8 @@ impl Extractor {
                 ));
             }
             let len = em.text.len();
-            if best.as_ref().is_none_or(|b| len > b.text.len()) {
+            // a later, looser pass must find clearly more text to replace an earlier one
+            if best.as_ref().is_none_or(|b| len > b.text.len() * 3 / 2) {
                 best = Some(em);
             }
             if len >= enough {
@@ -261,7 +269,7 @@ fn cut_tail(em: &mut extract::Emitter) {
     let text = &em.text;
     let min = text.len() / 4;
     let mut at = 0;
-    let mut cut = None;
+    let mut cands: Vec<usize> = Vec::new();
     for line in text.split('\n') {
         let start = at;
         at += line.len() + 1;
@@ -270,19 +278,49 @@ fn cut_tail(em: &mut extract::Emitter) {
         }
         let l = line.trim();
         if l.len() < 60 && pats.tail_heading.is_match(l) {
-            cut = Some(start);
-            break;
+            cands.push(start);
         }
     }
     // a heading already dropped as a furniture line marks the tail too
-    let mark = em.tail_marks.iter().copied().find(|&m| m >= min && m > 0);
-    let cut = match (cut, mark) {
-        (Some(c), Some(m)) => Some(c.min(m)),
-        (c, m) => c.or(m),
+    cands.extend(em.tail_marks.iter().copied().filter(|&m| m >= min && m > 0));
+    cands.sort_unstable();
+    // An inline "Also interesting" box mid-article: the article's prose goes on after
+    // it, so it is no tail.
+    let goes_on = |c: usize| -> bool {
+        let (n, bytes) = text
+            .get(c..)
+            .unwrap_or("")
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| l.len() >= 200 && l.ends_with(['.', '!', '?', '"', '”', '“', '»', ')']))
+            .fold((0, 0), |(n, b), l| (n + 1, b + l.len()));
+        n >= 2 && bytes * 2 > c
     };
-    let Some(cut) = cut.filter(|&c| c <= em.text.len()) else {
-        return;
-    };
+    let cut = cands.into_iter().find(|&c| !goes_on(c));
+    if let Some(cut) = cut.filter(|&c| c <= em.text.len()) {
+        truncate(em, cut);
+    }
+    // Short trailing lines without a sentence end: tags, a source or agency code, a
+    // "share"/"print" link, a date stamp ("aja/PAP", "Schlagworte", "drukuj").
+    let full = em.text.len();
+    let mut end = full;
+    while let Some(nl) = em.text[..end].rfind('\n').filter(|_| full >= 1000) {
+        let line = em.text[nl + 1..end].trim();
+        if line.chars().count() >= 30
+            || line.ends_with(['.', '!', '?', ':', ';', '"', '“', '”', '»', ')', '…'])
+            || nl < full / 2
+        {
+            break;
+        }
+        end = nl;
+    }
+    if end < full {
+        truncate(em, end);
+    }
+}
+
+/// Cut the text (and its map and embeds) at byte `cut`, without trailing whitespace.
+fn truncate(em: &mut extract::Emitter, cut: usize) {
     let end = em.text[..cut].trim_end().len();
     em.text.truncate(end);
     em.map.retain(|m| m.text.start < end);
