@@ -308,6 +308,11 @@ pub(crate) fn from_url(url: &str) -> Option<Date> {
         .and_then(|c| ymd(&c[3], &c[2], &c[1]).or_else(|| ymd(&c[3], &c[1], &c[2])))
 }
 
+/// Compile this module's lazily built patterns now (see [`crate::Extractor::new`]).
+pub(crate) fn warm() {
+    let _ = res();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,9 +27,9 @@ pub(crate) enum Kind {
 #[derive(Debug)]
 pub(crate) struct Element {
     /// Lower-case tag name.
-    pub name: Box<str>,
+    pub name: Name,
     /// Attributes, names lower-case, values decoded.
-    pub attrs: Vec<(Box<str>, String)>,
+    pub attrs: Vec<(&'static str, String)>,
     /// The start tag in the source.
     pub tag: Span,
 }
@@ -39,7 +39,7 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| &**n == name)
+            .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
 }
@@ -400,7 +400,7 @@ impl<'a> Builder<'a> {
         None
     }
 
-    fn start_tag(&mut self, name: Box<str>, attrs: Vec<(Box<str>, String)>, tag: Span) -> bool {
+    fn start_tag(&mut self, name: Name, attrs: Vec<(&'static str, String)>, tag: Span) -> bool {
         let n: &str = &name;
         if matches!(n, "html" | "head" | "body") {
             // Only one of each; later ones merge into nothing.
@@ -650,20 +650,134 @@ fn find_close(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     None
 }
 
-fn tag_name(b: &[u8], start: usize) -> (Box<str>, usize) {
+fn tag_name(b: &[u8], start: usize) -> (Name, usize) {
     let mut i = start;
     while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' && b[i] != b'/' {
         i += 1;
     }
-    let name = String::from_utf8_lossy(&b[start..i]).to_ascii_lowercase();
-    (name.into_boxed_str(), i)
+    let raw = &b[start..i];
+    // Common tags borrow a static name: no allocation for most elements.
+    if let Some(k) = COMMON_TAGS
+        .iter()
+        .find(|k| k.as_bytes().eq_ignore_ascii_case(raw))
+    {
+        return (Name::Borrowed(k), i);
+    }
+    let name = String::from_utf8_lossy(raw).to_ascii_lowercase();
+    (Name::Owned(name), i)
 }
 
+/// A lower-case tag name.
+pub(crate) type Name = std::borrow::Cow<'static, str>;
+
+/// Tags common enough to be worth a static name (the most frequent first).
+const COMMON_TAGS: &[&str] = &[
+    "div",
+    "a",
+    "span",
+    "li",
+    "p",
+    "img",
+    "script",
+    "meta",
+    "link",
+    "ul",
+    "i",
+    "svg",
+    "path",
+    "source",
+    "br",
+    "td",
+    "tr",
+    "button",
+    "picture",
+    "figure",
+    "h2",
+    "h3",
+    "strong",
+    "b",
+    "em",
+    "section",
+    "article",
+    "time",
+    "input",
+    "noscript",
+    "style",
+    "header",
+    "footer",
+    "nav",
+    "h1",
+    "h4",
+    "figcaption",
+    "iframe",
+    "form",
+    "label",
+    "option",
+    "table",
+    "tbody",
+    "blockquote",
+    "aside",
+    "main",
+    "title",
+    "head",
+    "body",
+    "html",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "th",
+    "thead",
+    "select",
+    "textarea",
+    "h5",
+    "h6",
+    "small",
+    "sup",
+    "sub",
+    "q",
+    "u",
+    "hr",
+    "wbr",
+    "use",
+    "g",
+    "template",
+    "video",
+    "audio",
+    "embed",
+    "object",
+    "pre",
+    "code",
+];
+
+/// The attributes the extractor reads; the others (`style` aside, mostly `data-*`,
+/// `src`, `href`, `srcset`, event handlers) are parsed over but not stored, which
+/// saves an allocation and an entity decode per attribute on script-heavy pages.
+const KEPT_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "itemprop",
+    "content",
+    "datetime",
+    "name",
+    "property",
+    "http-equiv",
+    "rel",
+    "type",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "lang",
+    "xml:lang",
+    "pubdate",
+    "data-telegram-post",
+];
+
 /// Parse attributes from `i` to the closing `>`. Returns (attrs, index after `>`, self-closing).
-fn attributes(src: &str, mut i: usize) -> (Vec<(Box<str>, String)>, usize, bool) {
+fn attributes(src: &str, mut i: usize) -> (Vec<(&'static str, String)>, usize, bool) {
     let b = src.as_bytes();
     let len = b.len();
-    let mut attrs: Vec<(Box<str>, String)> = Vec::new();
+    let mut attrs: Vec<(&'static str, String)> = Vec::new();
     let mut self_closing = false;
     loop {
         while i < len && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -686,7 +800,11 @@ fn attributes(src: &str, mut i: usize) -> (Vec<(Box<str>, String)>, usize, bool)
         {
             i += 1;
         }
-        let name = src.get(ns..i).unwrap_or("").to_ascii_lowercase();
+        let raw_name = src.get(ns..i).unwrap_or("");
+        let keep = KEPT_ATTRS
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(raw_name))
+            .copied();
         while i < len && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -700,18 +818,24 @@ fn attributes(src: &str, mut i: usize) -> (Vec<(Box<str>, String)>, usize, bool)
                 let q = b[i];
                 let vs = i + 1;
                 let ve = memchr::memchr(q, &b[vs..]).map(|e| vs + e).unwrap_or(len);
-                value = crate::entities::decode_str(src.get(vs..ve).unwrap_or(""));
+                if keep.is_some() {
+                    value = crate::entities::decode_str(src.get(vs..ve).unwrap_or(""));
+                }
                 i = (ve + 1).min(len);
             } else {
                 let vs = i;
                 while i < len && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                     i += 1;
                 }
-                value = crate::entities::decode_str(src.get(vs..i).unwrap_or(""));
+                if keep.is_some() {
+                    value = crate::entities::decode_str(src.get(vs..i).unwrap_or(""));
+                }
             }
         }
-        if !name.is_empty() && !attrs.iter().any(|(n, _)| **n == *name) && attrs.len() < 64 {
-            attrs.push((name.into_boxed_str(), value));
+        if let Some(k) = keep {
+            if !attrs.iter().any(|(n, _)| *n == k) {
+                attrs.push((k, value));
+            }
         }
     }
 }
@@ -781,11 +905,13 @@ mod tests {
 
     #[test]
     fn attributes_decoded() {
-        let d = Dom::parse(r#"<meta name=Author content="A &amp; B" x='y'/>"#);
+        let d = Dom::parse(r#"<meta name=Author content="A &amp; B" CLASS='y' data-x=z/>"#);
         let e = d.element(1).unwrap();
         assert_eq!(e.attr("name"), Some("Author"));
         assert_eq!(e.attr("content"), Some("A & B"));
-        assert_eq!(e.attr("x"), Some("y"));
+        assert_eq!(e.attr("class"), Some("y"));
+        // attributes the extractor never reads are not stored
+        assert_eq!(e.attr("data-x"), None);
     }
 
     #[test]

@@ -1215,6 +1215,11 @@ pub(crate) fn key(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Compile this module's lazily built patterns now (see [`crate::Extractor::new`]).
+pub(crate) fn warm() {
+    let _ = (lead_pattern(), not_lead_pattern());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

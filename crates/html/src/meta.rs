@@ -1266,3 +1266,9 @@ fn in_comment(dom: &Dom, mut id: NodeId) -> bool {
     }
     false
 }
+
+/// Compile this module's lazily built patterns now (see [`crate::Extractor::new`]).
+pub(crate) fn warm() {
+    let _ = (script_date_re(), script_author_re());
+    author::warm();
+}

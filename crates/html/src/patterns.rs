@@ -17,10 +17,20 @@ pub(crate) struct Patterns {
     /// Readability's "unlikely candidates" (only stop scoring; not removal).
     pub unlikely: Regex,
     /// Lines of furniture that sit inside article bodies.
-    pub furniture_line: Regex,
+    pub furniture_line: LinePattern,
     /// Headings that end an article: what follows them is more links, comments or a
     /// newsletter form ("Related articles", "Lesen Sie auch", "Commentaires" …).
-    pub tail_heading: Regex,
+    pub tail_heading: LinePattern,
+}
+
+/// A pattern matched against a whole line of text (see [`get`]).
+pub(crate) struct LinePattern(regex::bytes::Regex);
+
+impl LinePattern {
+    /// Whether the pattern matches in `line`.
+    pub fn is_match(&self, line: &str) -> bool {
+        self.0.is_match(line.as_bytes())
+    }
 }
 
 static PATTERNS: OnceLock<Patterns> = OnceLock::new();
@@ -35,6 +45,15 @@ pub(crate) fn get() -> &'static Patterns {
                 .build()
                 .expect("static pattern")
         };
+        // Whole-line patterns: their bounded `.{0,n}` runs count bytes, not code points, so
+        // that the lazy DFA stays small (a Unicode `.{0,150}` is a large automaton and
+        // kept the search off the fast path); the literals keep Unicode case folding.
+        let lb = |s: &str| LinePattern(
+            regex::bytes::RegexBuilder::new(&s.replace(".{", "(?-u:.){"))
+                .dfa_size_limit(16 << 20)
+                .build()
+                .expect("static pattern"),
+        );
         Patterns {
             boiler: b(concat!(
                 r"(?i)(?:^|[\s_-])(?:",
@@ -71,7 +90,7 @@ pub(crate) fn get() -> &'static Patterns {
             unlikely: b(
                 r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
             ),
-            furniture_line: b(concat!(
+            furniture_line: lb(concat!(
                 r"(?i)^(?:",
                 r"advertisement|anzeige|werbung|publicité|publicidad|reklama|",
                 r"share( this( article| story| post)?)?|teilen|share on \w+|",
@@ -112,7 +131,7 @@ pub(crate) fn get() -> &'static Patterns {
                 r"(?-i:(?:By|Von|Par|Por) \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})",
                 r")[\s.:!]*$"
             )),
-            tail_heading: b(concat!(
+            tail_heading: lb(concat!(
                 r"(?i)^(?:",
                 // English
                 r"related(?: articles| stories| posts| content| news| topics| coverage)?|read (?:more|also|next)|",

@@ -850,3 +850,8 @@ pub(super) fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
+
+/// Compile this module's lazily built patterns now.
+pub(super) fn warm() {
+    let _ = (author_tail_re(), dated_byline_re());
+}
