@@ -145,9 +145,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                 "documents": s.documents,
                 "seconds": s.seconds,
                 "mb_per_s": s.gb * 1000.0 / s.seconds.max(1e-9),
-                "rss_mb": s.samples.iter().map(|(gb, kb)| serde_json::json!({
-                    "gb": gb, "rss_mb": *kb as f64 / 1024.0
-                })).collect::<Vec<_>>(),
+                "rss_mb": rss_json(&s.samples),
                 "peak_rss_mb": s.peak_kb.map(|k| k as f64 / 1024.0),
             })),
             "warc": warc.as_ref().map(|w| serde_json::json!({
@@ -159,9 +157,7 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                 "text_mb": w.text_mb,
                 "seconds": w.seconds,
                 "mb_per_s": w.gb * 1000.0 / w.seconds.max(1e-9),
-                "rss_mb": w.samples.iter().map(|(gb, kb)| serde_json::json!({
-                    "gb": gb, "rss_mb": *kb as f64 / 1024.0
-                })).collect::<Vec<_>>(),
+                "rss_mb": rss_json(&w.samples),
                 "peak_rss_mb": w.peak_kb.map(|k| k as f64 / 1024.0),
             })),
         });
@@ -223,16 +219,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             s.gb * 1000.0 / s.seconds.max(1e-9),
             all
         );
-        println!("{:>10}  {:>8}", "streamed", "RSS MB");
-        for (gb, kb) in &s.samples {
-            println!("{:>8.2} GB  {:>8.1}", gb, *kb as f64 / 1024.0);
-        }
-        if let Some(kb) = s.peak_kb {
-            println!(
-                "peak RSS after streaming (VmHWM): {:.1} MB",
-                kb as f64 / 1024.0
-            );
-        }
+        print_rss(
+            "streamed",
+            &s.samples,
+            s.peak_kb,
+            "peak RSS after streaming",
+        );
     }
     if let Some(w) = warc {
         println!(
@@ -248,16 +240,12 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
             w.gb * 1000.0 / w.seconds.max(1e-9),
             all
         );
-        println!("{:>10}  {:>8}", "read", "RSS MB");
-        for (gb, kb) in &w.samples {
-            println!("{:>8.2} GB  {:>8.1}", gb, *kb as f64 / 1024.0);
-        }
-        if let Some(kb) = w.peak_kb {
-            println!(
-                "peak RSS of the whole bench process (VmHWM): {:.1} MB",
-                kb as f64 / 1024.0
-            );
-        }
+        print_rss(
+            "read",
+            &w.samples,
+            w.peak_kb,
+            "peak RSS of the whole bench process",
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -458,6 +446,25 @@ struct StreamReport {
     /// (GB read so far, VmRSS in kB)
     samples: Vec<(f64, u64)>,
     peak_kb: Option<u64>,
+}
+
+/// RSS samples (GB so far, kB) as a table, then the peak.
+fn print_rss(what: &str, samples: &[(f64, u64)], peak_kb: Option<u64>, peak_label: &str) {
+    println!("{what:>10}  {:>8}", "RSS MB");
+    for (gb, kb) in samples {
+        println!("{:>8.2} GB  {:>8.1}", gb, *kb as f64 / 1024.0);
+    }
+    if let Some(kb) = peak_kb {
+        println!("{peak_label} (VmHWM): {:.1} MB", kb as f64 / 1024.0);
+    }
+}
+
+/// RSS samples (GB so far, kB) as JSON.
+fn rss_json(samples: &[(f64, u64)]) -> Vec<serde_json::Value> {
+    samples
+        .iter()
+        .map(|(gb, kb)| serde_json::json!({"gb": gb, "rss_mb": *kb as f64 / 1024.0}))
+        .collect()
 }
 
 /// Stream `gb` GB of generated JSON Lines through the batch path into a null sink.

@@ -1148,7 +1148,7 @@ fn object(ctx: &Ctx, mut k: usize) -> Option<String> {
         {
             k += 1;
         }
-    } else if k > 0 && ctx.lower(k - 1) == "to" && is_verb_like(ctx, k) {
+    } else if k > 0 && k < n && ctx.lower(k - 1) == "to" && is_verb_like(ctx, k) {
         k += 1;
     }
     if k < n && ctx.lower(k) == "of" {

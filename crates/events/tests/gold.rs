@@ -18,7 +18,10 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier_core::{Event, Sentence, Span};
+mod common;
+
+use common::sentences;
+use dossier_core::{Event, Span};
 use dossier_events::EventCoder;
 use serde::Deserialize;
 
@@ -56,23 +59,6 @@ fn yes() -> bool {
 
 fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/events")
-}
-
-fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        out.push(Sentence {
-            span: Span::new(start, i + 1),
-            paragraph: 0,
-        });
-        start = i + 2;
-    }
-    out.push(Sentence {
-        span: Span::new(start, text.len()),
-        paragraph: 0,
-    });
-    out
 }
 
 fn show(text: &str, e: &Event) -> String {

@@ -1,31 +1,15 @@
 //! Property tests: the coder never panics, spans are sound and lie inside one sentence,
 //! categories are PLOVER's, at most one event per trigger.
 
-use dossier_core::{Sentence, Span};
+mod common;
+
+use common::sentences;
 use dossier_events::{EventCoder, CATEGORIES};
 use proptest::prelude::*;
 
 fn coder() -> &'static EventCoder {
     static C: std::sync::OnceLock<EventCoder> = std::sync::OnceLock::new();
     C.get_or_init(EventCoder::new)
-}
-
-/// Sentences split at ". ", as a segmenter would.
-fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(". ") {
-        out.push(Sentence {
-            span: Span::new(start, i + 1),
-            paragraph: 0,
-        });
-        start = i + 2;
-    }
-    out.push(Sentence {
-        span: Span::new(start, text.len()),
-        paragraph: 0,
-    });
-    out
 }
 
 /// Text of trigger words, actors, function words and punctuation.

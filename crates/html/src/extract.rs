@@ -721,6 +721,32 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
     roots
 }
 
+/// A block element classed as a lead (`p.lead`, `div.standfirst` …) with a lead's
+/// length and few links, and not a picture's or an author's description, a call to
+/// subscribe or boilerplate.
+fn is_lead_block(dom: &Dom, st: &[Stats], x: NodeId) -> bool {
+    let Some(e) = dom.element(x) else {
+        return false;
+    };
+    let s = &st[x];
+    if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
+        return false;
+    }
+    let lead = lead_pattern();
+    if !attrs_may_match(dom, x, lead) {
+        return false;
+    }
+    let ci = class_id(dom, x);
+    !ci.is_empty()
+        && !matches!(
+            &*e.name,
+            "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
+        )
+        && lead.is_match(&ci)
+        && !not_lead_pattern().is_match(&ci)
+        && !patterns::get().boiler.is_match(&ci)
+}
+
 /// A lead further from the body (`article > header > div > p.lead` next to
 /// `article > div > div > div.body`): the closest lead-classed element between the
 /// enclosing `<article>` (within six levels; else the ancestor four levels up) and
@@ -728,8 +754,6 @@ pub(crate) fn with_lead(dom: &Dom, st: &[Stats], mut roots: Vec<NodeId>) -> Vec<
 /// before `first` and do not hold it. Picture captions, author boxes, calls to
 /// subscribe and anything inside navigation, a list or a link are not leads.
 fn lead_in_article(dom: &Dom, st: &[Stats], first: NodeId) -> Option<NodeId> {
-    let not_lead = not_lead_pattern();
-    let lead = lead_pattern();
     let pats = patterns::get();
     let mut top = first;
     let mut chain = Vec::with_capacity(6);
@@ -746,27 +770,7 @@ fn lead_in_article(dom: &Dom, st: &[Stats], first: NodeId) -> Option<NodeId> {
     if dom.name(top) != "article" {
         top = chain.get(3).or(chain.last()).copied()?;
     }
-    let is_lead = |x: NodeId| {
-        let Some(e) = dom.element(x) else {
-            return false;
-        };
-        let s = &st[x];
-        if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
-            return false;
-        }
-        if !attrs_may_match(dom, x, lead) {
-            return false;
-        }
-        let ci = class_id(dom, x);
-        !ci.is_empty()
-            && !matches!(
-                &*e.name,
-                "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
-            )
-            && lead.is_match(&ci)
-            && !not_lead.is_match(&ci)
-            && !pats.boiler.is_match(&ci)
-    };
+    let is_lead = |x: NodeId| is_lead_block(dom, st, x);
     let in_furniture = |x: NodeId| {
         let mut a = x;
         while a != top {
@@ -1094,30 +1098,9 @@ impl<'d, 'a> Emitter<'d, 'a> {
     /// A lead paragraph (`p.lead`, `p.abstract`, `div.standfirst` …) in a header.
     fn header_lead(&self, header: NodeId) -> Option<NodeId> {
         let (dom, st) = (self.dom, self.st);
-        let lead = lead_pattern();
-        let not_lead = not_lead_pattern();
-        dom.descendants(header).take(80).find(|&x| {
-            let Some(e) = dom.element(x) else {
-                return false;
-            };
-            let s = &st[x];
-            if !(30..1500).contains(&s.text) || link_density(s) >= 0.3 {
-                return false;
-            }
-            if !attrs_may_match(dom, x, lead) {
-                return false;
-            }
-            let ci = class_id(dom, x);
-            !ci.is_empty()
-                && !matches!(
-                    &*e.name,
-                    "a" | "span" | "li" | "ul" | "ol" | "img" | "figure"
-                )
-                && lead.is_match(&ci)
-                && !not_lead.is_match(&ci)
-                && !self.pats.boiler.is_match(&ci)
-                && !is_hidden(dom, x)
-        })
+        dom.descendants(header)
+            .take(80)
+            .find(|&x| is_lead_block(dom, st, x) && !is_hidden(dom, x))
     }
 
     /// Emit a subtree. `root` nodes are never skipped by class.

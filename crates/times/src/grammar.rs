@@ -593,7 +593,7 @@ const LEAN_FUTURE_CUES: &[&str] = &[
 const LEAN_PAST_CUES: &[&str] = &[
     "was", "were", "had", "did", "last", "began", "came", "went", "took", "gave", "made", "told",
     "fell", "rose", "won", "lost", "met", "held", "sold", "bought", "brought", "became", "wrote",
-    "struck", "left", "paid", "saw", "ago", "former",
+    "struck", "left", "paid", "saw", "former",
 ];
 
 /// Words in -ed that are not past-tense cues.
